@@ -1,0 +1,25 @@
+package io.mailtls.audit;
+
+import io.mailtls.cert.TrustAnchors;
+import java.time.Duration;
+
+/**
+ * How to check: the names to use and expect, trust, and time limits.
+ *
+ * @param ehloName   the name sent in EHLO
+ * @param expectName the name the certificate must match, or null for the target host name
+ * @param sni        the SNI to send, or null for the expected name (none for an IP literal)
+ * @param anchors    trust anchors for certificate validation
+ * @param step       limit for each network step
+ * @param deadline   limit for one whole endpoint
+ * @param ipv4       use IPv4 addresses
+ * @param ipv6       use IPv6 addresses
+ */
+public record CheckOptions(String ehloName, String expectName, String sni, TrustAnchors anchors, Duration step,
+                           Duration deadline, boolean ipv4, boolean ipv6) {
+
+    /** The greeting may legitimately be slow (greet pauses, postscreen): allow three steps for it. */
+    public Duration greetingLimit() {
+        return step.multipliedBy(3);
+    }
+}

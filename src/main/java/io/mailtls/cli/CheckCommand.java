@@ -1,0 +1,52 @@
+package io.mailtls.cli;
+
+import io.mailtls.audit.CheckReport;
+import io.mailtls.audit.TargetAudit;
+import io.mailtls.net.Target;
+import io.mailtls.net.TargetParser;
+import io.mailtls.report.JsonReport;
+import io.mailtls.report.TextReport;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code mailtls check TARGET}: the SMTP conversation, TLS and certificate of one target, with a verdict. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Check a mail server's STARTTLS, TLS and certificate, and say what senders will do.",
+        footer = {"", "Exit status: 0 nothing above LOW, 1 MEDIUM or HIGH, 2 CRITICAL (no TLS), 3 inconclusive, 64 usage error."})
+public final class CheckCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "TARGET", description = "host, host:port, ipv4:port, [ipv6]:port, smtps://host, submission://host")
+    String target;
+
+    @Mixin
+    CheckingOptions checking;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        Target t;
+        try {
+            t = TargetParser.parse(target);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        var options = checking.toOptions();
+        CheckReport report = new TargetAudit(options, TargetAudit.Progress.NONE).check(t);
+        PrintWriter out = spec.commandLine().getOut();
+        if (output.json) {
+            out.println(JsonReport.pretty(report, true));
+        } else {
+            out.print(TextReport.render(report, output.ansi()));
+        }
+        out.flush();
+        return report.exitCode();
+    }
+}
