@@ -41,7 +41,7 @@ class TrustAnchorsTest {
         assertThat(anchors.intermediates()).containsExactly(INTER.cert());
         assertThat(anchors.anchorFor(ROOT.cert())).isEqualTo(ROOT.cert());
         assertThat(anchors.issuingAnchorOf(INTER.cert())).isEqualTo(ROOT.cert());
-        assertThat(anchors.describe()).contains(file.toString()).contains("1 roots, 1 intermediates");
+        assertThat(anchors.describe()).contains(file.toString()).contains("(1 root, 1 intermediate)");
     }
 
     @Test
