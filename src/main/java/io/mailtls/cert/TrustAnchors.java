@@ -62,7 +62,7 @@ public final class TrustAnchors {
 
     /** Only the given certificates, without the JDK's store: self-signed ones are anchors, others intermediates. */
     public static TrustAnchors of(Collection<X509Certificate> certs) {
-        return new TrustAnchors(false, "given certificates", List.copyOf(certs));
+        return new TrustAnchors(false, "the given certificates", List.copyOf(certs));
     }
 
     /** Starts reading the JDK's store on a virtual thread, so a later validation finds it ready. */
@@ -94,14 +94,18 @@ public final class TrustAnchors {
     public String describe() {
         List<String> parts = new ArrayList<>();
         if (includeJdk) {
-            parts.add("the JDK's trust store (" + JdkStore.ANCHORS.size() + " roots"
+            parts.add("the JDK's trust store (" + count(JdkStore.ANCHORS.size(), "root")
                     + (JdkStore.problem == null ? "" : "; " + JdkStore.problem) + ")");
         }
         if (extraSource != null) {
-            parts.add(PemCertificates.printable(extraSource) + " (" + extraAnchors.size() + " roots, "
-                    + intermediates.size() + " intermediates)");
+            parts.add(PemCertificates.printable(extraSource) + " (" + count(extraAnchors.size(), "root") + ", "
+                    + count(intermediates.size(), "intermediate") + ")");
         }
         return parts.isEmpty() ? "no trust anchors" : String.join(" and ", parts);
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** The anchors whose subject is {@code subject}. */

@@ -91,7 +91,7 @@ public final class CertificateChecks {
     private static void validity(CertificateFacts facts, List<CertificateInfo> path, List<Finding> out) {
         Instant now = facts.now();
         List<String> expired = describe(path, c -> c.expiredAt(now), c -> "'" + clean(c.subject()) + "' expired at "
-                + c.notAfter() + ", " + days(c.notAfter(), now) + " days before this check (" + now + ")");
+                + c.notAfter() + ", " + days(now, c.notAfter()) + " days before this check (" + now + ")");
         List<String> notYet = describe(path, c -> c.notYetValidAt(now), c -> "'" + clean(c.subject()) + "' is valid only"
                 + " from " + c.notBefore() + ", " + days(now, c.notBefore()) + " days after this check (" + now + ")");
         Predicate<CertificateInfo> expiring = c -> !c.expiredAt(now) && !c.notYetValidAt(now)
@@ -194,7 +194,9 @@ public final class CertificateChecks {
                 : "Certificate chain holds certificates it does not need";
         out.add(new Finding("CERT_CHAIN_ORDER", Severity.INFO, title,
                 clean(String.join("; ", issues.stream().map(ChainIssue::detail).toList())),
-                "Send the leaf first, then each intermediate in order, and nothing else: " + CHAIN_FILE + ".", null));
+                "Send the leaf first, then each intermediate in order, and nothing else: in Postfix, list them in"
+                        + " smtpd_tls_chain_files as leaf key, leaf cert, then intermediates; in Exim, order the tls_certificate"
+                        + " file the same way; remove certificates that belong to no path; " + RELOAD + ".", null));
     }
 
     /** The certificates the date, key and signature checks look at: the path, plus the one validation blamed. */

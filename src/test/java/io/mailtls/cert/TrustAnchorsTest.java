@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,19 @@ class TrustAnchorsTest {
         assertThat(anchors.intermediates()).containsExactly(INTER.cert());
         assertThat(anchors.anchorFor(ROOT.cert())).isEqualTo(ROOT.cert());
         assertThat(anchors.issuingAnchorOf(INTER.cert())).isEqualTo(ROOT.cert());
-        assertThat(anchors.describe()).contains(file.toString()).contains("1 roots, 1 intermediates");
+        assertThat(anchors.describe()).contains(file.toString()).contains("(1 root, 1 intermediate)");
+    }
+
+    @Test
+    void aChainValidatesAgainstTheJdkStorePlusTheCaFile() throws Exception {
+        Path file = write("root.pem", TestPki.pem(ROOT.cert()));
+        X509Certificate leaf = TestPki.leaf("mx.lab.test", INTER).cert();
+
+        ChainValidation withFile = ChainValidator.validate(List.of(leaf, INTER.cert()), TrustAnchors.load(file), TestPki.NOW);
+        ChainValidation without = ChainValidator.validate(List.of(leaf, INTER.cert()), TrustAnchors.load(null), TestPki.NOW);
+
+        assertThat(withFile.reason()).isEqualTo(ChainReason.TRUSTED);
+        assertThat(without.reason()).isEqualTo(ChainReason.INCOMPLETE_CHAIN);
     }
 
     @Test
