@@ -56,7 +56,8 @@ public final class ChainValidator {
             X509Certificate cert = chain.get(order.get(k));
             X509Certificate sameAsAnchor = anchors.anchorFor(cert);
             if (sameAsAnchor != null) {
-                // The leaf itself pinned as an anchor (a --ca-file holding the server's self-signed certificate).
+                // k == 0: the leaf itself is pinned (a --ca-file holding the server's self-signed certificate);
+                // otherwise the server sent a copy of the anchor, which the path leaves out.
                 return k == 0
                         ? pinnedLeaf(chain, sentPath, now)
                         : reachAnchor(chain, order.subList(0, k), sameAsAnchor, sentPath, now);
