@@ -1,0 +1,55 @@
+package io.mailtls.tls.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The deep probe against Debian's own OpenSSL 3 server, compared with how that server was configured. */
+@Tag("interop")
+class OpensslInteropTest {
+    @TempDir
+    static Path dir;
+    static Path[] rsa;
+
+    @BeforeAll
+    static void certificates() throws Exception {
+        OpensslServer.requireOpenssl();
+        rsa = OpensslServer.rsaCertificate(dir);
+    }
+
+    static TlsProfile probe(int port) throws Exception {
+        var target = new ProbeTarget("127.0.0.1", InetAddress.getByName("127.0.0.1"), port,
+                Optional.of("mx.lab.test"), Preamble.NONE);
+        return TlsProber.probe(target, ProbeOptions.DEFAULT);
+    }
+
+    @Test
+    void tls12OnlyWithServerOrder() throws Exception {
+        try (var server = OpensslServer.start(rsa, "-tls1_2", "-serverpref", "-groups", "X25519:P-256",
+                "-cipher", "ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-AES128-GCM-SHA256:DHE-RSA-AES128-SHA:AES128-SHA")) {
+            TlsProfile p = probe(server.port());
+            System.err.println(p);
+            assertThat(p.protocols()).containsEntry("SSLv2", false).containsEntry("SSLv3", false)
+                    .containsEntry("TLSv1.0", false).containsEntry("TLSv1.1", false)
+                    .containsEntry("TLSv1.2", true).containsEntry("TLSv1.3", false);
+            assertThat(p.ciphers().get("TLSv1.2")).containsExactly(
+                    "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+                    "TLS_DHE_RSA_WITH_AES_128_CBC_SHA", "TLS_RSA_WITH_AES_128_CBC_SHA");
+            assertThat(p.serverOrder()).isTrue();
+            assertThat(p.groups()).containsExactlyInAnyOrder("x25519", "secp256r1");
+            assertThat(p.dhBits()).isGreaterThanOrEqualTo(2048);
+            assertThat(p.secureRenegotiation()).isTrue();
+            assertThat(p.compression()).isFalse();
+            assertThat(p.heartbeat()).isFalse();
+            assertThat(p.inconclusive()).isEmpty();
+            assertThat(p.anomalies()).isEmpty();
+        }
+    }
+}
