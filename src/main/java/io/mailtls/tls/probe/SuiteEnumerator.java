@@ -5,11 +5,14 @@ import io.mailtls.tls.registry.ProtocolVersion;
 import io.mailtls.tls.wire.ServerResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Finds a version's suites by elimination: offer the rest, note the pick, remove it, repeat until the
- * server refuses. Long lists are split into hellos of at most {@code maxSuitesPerHello}. The same run
- * answers whether the version is supported at all, so no separate version probe is needed.
+ * server refuses. Long lists are split into hellos of at most {@code maxSuitesPerHello}, each driven in
+ * its own lane. The first hello alone settles "not supported", so an unsupported version costs one
+ * connection; once it is settled the lanes run in parallel, within the connector's limit.
  */
 final class SuiteEnumerator {
     private final Connector connector;
@@ -17,76 +20,111 @@ final class SuiteEnumerator {
     private final HelloFacts facts;
     private final Notes notes;
     private final int maxSuitesPerHello;
+    private final ExecutorService pool;
 
-    SuiteEnumerator(Connector connector, HelloFactory hellos, HelloFacts facts, Notes notes, int maxSuitesPerHello) {
+    SuiteEnumerator(Connector connector, HelloFactory hellos, HelloFacts facts, Notes notes, int maxSuitesPerHello,
+            ExecutorService pool) {
         this.connector = connector;
         this.hellos = hellos;
         this.facts = facts;
         this.notes = notes;
         this.maxSuitesPerHello = maxSuitesPerHello;
+        this.pool = pool;
+    }
+
+    /** The result of driving one hello's list to a refusal. */
+    private record Lane(List<Integer> accepted, boolean complete) {
     }
 
     Enumeration enumerate(ProtocolVersion version, List<Integer> candidates) {
-        List<Integer> accepted = new ArrayList<>();
-        int firstPick = -1;
-        boolean complete = true;
-        boolean laterHelloHit = false;
+        if (candidates.isEmpty()) {
+            return new Enumeration(version, null, List.of(), -1, true, false);
+        }
         List<List<Integer>> chunks = chunks(candidates);
-        for (int c = 0; c < chunks.size(); c++) {
-            List<Integer> remaining = new ArrayList<>(chunks.get(c));
-            int unclear = 0;
-            while (!remaining.isEmpty()) {
-                Answer answer = ask(version, remaining);
-                if (answer == null) {
-                    return new Enumeration(version, accepted.isEmpty() ? null : true, accepted, firstPick,
-                            !laterHelloHit, false);
-                }
-                if (answer instanceof Answer.Unclear(String why)) {
-                    if (unclear++ == 0) {
-                        continue; // one more try: a timeout can be load, not a verdict
-                    }
-                    notes.inconclusive(version + " cipher suites: " + why);
-                    complete = false;
-                    break;
-                }
-                if (answer instanceof Answer.Rejected rejected) {
-                    if (rejected.protocolVersionAlert() && accepted.isEmpty()) {
-                        return new Enumeration(version, false, accepted, firstPick, true, true);
-                    }
-                    break;
-                }
-                var picked = (Answer.Picked) answer;
-                if (picked.version() != version.code()) {
-                    if (accepted.isEmpty() && c == 0 && remaining.size() == chunks.get(0).size()) {
-                        if (picked.version() > version.code()) {
-                            notes.anomaly("answered a " + version + " hello with "
-                                    + ProtocolVersion.nameOf(picked.version()));
-                        }
-                        return new Enumeration(version, false, accepted, firstPick, true, true);
-                    }
-                    notes.anomaly("switched from " + version + " to " + ProtocolVersion.nameOf(picked.version())
-                            + " when offered " + remaining.size() + " other suites");
-                    break;
-                }
-                if (!remaining.contains(picked.suite())) {
-                    notes.anomaly("chose " + CipherSuites.nameOf(picked.suite()) + " in " + version
-                            + ", which was not offered");
-                    complete = false;
-                    break;
-                }
-                remaining.remove(Integer.valueOf(picked.suite()));
-                accepted.add(picked.suite());
-                if (firstPick < 0) {
-                    firstPick = picked.suite();
-                }
-                laterHelloHit |= c > 0;
+        Answer first = ask(version, chunks.getFirst());
+        if (first instanceof Answer.Unclear) {
+            first = ask(version, chunks.getFirst()); // one more try: a timeout can be load, not a verdict
+        }
+        if (first == null) {
+            return new Enumeration(version, null, List.of(), -1, true, false);
+        }
+        if (first instanceof Answer.Rejected r && r.protocolVersionAlert()) {
+            return new Enumeration(version, false, List.of(), -1, true, true);
+        }
+        if (first instanceof Answer.Picked p && p.version() != version.code()) {
+            if (p.version() > version.code()) {
+                notes.anomaly("answered a " + version + " hello with " + ProtocolVersion.nameOf(p.version()));
             }
+            return new Enumeration(version, false, List.of(), -1, true, true);
+        }
+        Answer firstAnswer = first;
+        List<CompletableFuture<Lane>> lanes = new ArrayList<>();
+        lanes.add(CompletableFuture.supplyAsync(() -> lane(version, chunks.getFirst(), firstAnswer), pool));
+        for (List<Integer> chunk : chunks.subList(1, chunks.size())) {
+            lanes.add(CompletableFuture.supplyAsync(() -> lane(version, chunk, null), pool));
+        }
+        List<Integer> accepted = new ArrayList<>();
+        boolean complete = true;
+        int lanesWithPicks = 0;
+        int firstPick = -1;
+        for (CompletableFuture<Lane> future : lanes) {
+            Lane lane = future.join();
+            complete &= lane.complete();
+            if (!lane.accepted().isEmpty()) {
+                lanesWithPicks++;
+                if (firstPick < 0) {
+                    firstPick = lane.accepted().getFirst();
+                }
+            }
+            accepted.addAll(lane.accepted());
         }
         Boolean supported = !accepted.isEmpty() ? Boolean.TRUE : complete ? Boolean.FALSE : null;
-        return new Enumeration(version, supported, accepted, firstPick, !laterHelloHit, complete);
+        return new Enumeration(version, supported, accepted, firstPick, lanesWithPicks <= 1, complete);
     }
 
-    /** One round; null when the connection failed, which ends the enumeration. */
+    /** Drives one list to a refusal; {@code answer} is the reply to the full list when already asked. */
+    private Lane lane(ProtocolVersion version, List<Integer> offered, Answer answer) {
+        List<Integer> remaining = new ArrayList<>(offered);
+        List<Integer> accepted = new ArrayList<>();
+        // An unclear first answer has had its retry already.
+        int unclear = answer instanceof Answer.Unclear ? 1 : 0;
+        while (!remaining.isEmpty()) {
+            Answer a = answer != null ? answer : ask(version, remaining);
+            answer = null;
+            switch (a) {
+                case null -> {
+                    return new Lane(accepted, false);
+                }
+                case Answer.Unclear(String why) -> {
+                    if (unclear++ == 0) {
+                        continue;
+                    }
+                    notes.inconclusive(version + " cipher suites: " + why);
+                    return new Lane(accepted, false);
+                }
+                case Answer.Rejected r -> {
+                    return new Lane(accepted, true);
+                }
+                case Answer.Picked p when p.version() != version.code() -> {
+                    notes.anomaly("switched from " + version + " to " + ProtocolVersion.nameOf(p.version())
+                            + " when offered " + remaining.size() + " other suites");
+                    return new Lane(accepted, true);
+                }
+                case Answer.Picked p when !remaining.contains(p.suite()) -> {
+                    notes.anomaly("chose " + CipherSuites.nameOf(p.suite()) + " in " + version
+                            + ", which was not offered");
+                    return new Lane(accepted, false);
+                }
+                case Answer.Picked p -> {
+                    remaining.remove(Integer.valueOf(p.suite()));
+                    accepted.add(p.suite());
+                }
+            }
+        }
+        return new Lane(accepted, true);
+    }
+
+    /** One round; null when the connection failed, which ends the lane. */
     private Answer ask(ProtocolVersion version, List<Integer> offered) {
         byte[] hello = version == ProtocolVersion.TLS_1_3 ? hellos.tls13(offered) : hellos.legacy(version, offered);
         return switch (connector.exchange(hello)) {

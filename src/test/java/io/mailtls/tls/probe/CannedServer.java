@@ -20,19 +20,29 @@ final class CannedServer implements AutoCloseable {
         byte[] answer(byte[] hello) throws Exception;
     }
 
+    /** What the server says and reads before the client's hello (a plaintext dialog like SMTP's). */
+    @FunctionalInterface
+    interface Prelude {
+        void run(Socket socket) throws Exception;
+    }
+
     private final ServerSocket server;
     private final AtomicInteger active = new AtomicInteger();
     private final AtomicInteger maxActive = new AtomicInteger();
     private final AtomicInteger accepted = new AtomicInteger();
 
     CannedServer(Handler handler) throws IOException {
+        this(socket -> { }, handler);
+    }
+
+    CannedServer(Prelude prelude, Handler handler) throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().start(() -> {
             while (!server.isClosed()) {
                 try {
                     Socket s = server.accept();
                     accepted.incrementAndGet();
-                    Thread.ofVirtual().start(() -> serve(s, handler));
+                    Thread.ofVirtual().start(() -> serve(s, prelude, handler));
                 } catch (IOException e) {
                     return;
                 }
@@ -40,12 +50,13 @@ final class CannedServer implements AutoCloseable {
         });
     }
 
-    private void serve(Socket s, Handler handler) {
+    private void serve(Socket s, Prelude prelude, Handler handler) {
         int now = active.incrementAndGet();
         maxActive.accumulateAndGet(now, Math::max);
         boolean counted = true;
         try (s) {
             s.setSoTimeout(5000);
+            prelude.run(s);
             byte[] answer = handler.answer(readHello(s.getInputStream()));
             if (answer == null) {
                 s.getInputStream().read();

@@ -166,4 +166,39 @@ class ProbeBehaviourTest {
             assertThat(p.inconclusive()).anyMatch(n -> n.contains("timed out"));
         }
     }
+
+    @Test
+    void everyHelloFollowsThePreambleOnItsOwnConnection() throws Exception {
+        var preludes = new java.util.concurrent.atomic.AtomicInteger();
+        CannedServer.Prelude greeting = socket -> {
+            socket.getOutputStream().write("220 ready\r\n".getBytes());
+            byte[] line = new byte[10];
+            new java.io.DataInputStream(socket.getInputStream()).readFully(line);
+            if (!new String(line).equals("STARTTLS\r\n")) {
+                throw new IOException("expected STARTTLS");
+            }
+            socket.getOutputStream().write("220 go ahead\r\n".getBytes());
+            preludes.incrementAndGet();
+        };
+        Preamble starttls = (socket, deadline) -> {
+            try {
+                socket.setSoTimeout(Math.max(1, deadline.remainingMillis()));
+                var in = socket.getInputStream();
+                byte[] greetingLine = new byte[11];
+                new java.io.DataInputStream(in).readFully(greetingLine);
+                socket.getOutputStream().write("STARTTLS\r\n".getBytes());
+                byte[] reply = new byte[14];
+                new java.io.DataInputStream(in).readFully(reply);
+                return new String(reply).startsWith("220 ") ? PreambleResult.ready()
+                        : new PreambleResult.Failed(FailureKind.PREAMBLE, new String(reply));
+            } catch (IOException e) {
+                return new PreambleResult.Failed(FailureKind.CONNECTION_RESET, e.getMessage());
+            }
+        };
+        try (var server = new CannedServer(greeting, hello -> alert(40))) {
+            TlsProfile p = probe(server.port(), starttls, FAST);
+            assertThat(p.protocols().values()).containsOnly(false);
+            assertThat(preludes.get()).isEqualTo(p.connections()).isEqualTo(server.accepted());
+        }
+    }
 }
