@@ -10,7 +10,7 @@ sealed interface Answer {
     }
 
     /** The server declined: an alert or a closed connection. */
-    record Rejected(String how, boolean protocolVersionAlert) implements Answer {
+    record Rejected(String how, boolean protocolVersionAlert, boolean withoutAlert) implements Answer {
     }
 
     /** No conclusion possible: a timeout, a malformed or non-TLS answer. */
@@ -23,14 +23,14 @@ sealed interface Answer {
             case ServerResponse.Hello h ->
                     new Picked(h.serverHello().cipherSuite(), h.serverHello().version(), response);
             case ServerResponse.HelloRetry r -> new Picked(r.request().cipherSuite(), r.request().version(), response);
-            case ServerResponse.Alert a -> new Rejected("alert " + a, a.description() == 70);
+            case ServerResponse.Alert a -> new Rejected("alert " + a, a.description() == 70, false);
             // Many servers close or reset instead of sending an alert; both are a refusal of this hello.
-            case ServerResponse.Closed c -> new Rejected(c.reset() ? "reset: " + c.detail() : c.detail(), false);
+            case ServerResponse.Closed c -> new Rejected(c.reset() ? "reset: " + c.detail() : c.detail(), false, true);
             case ServerResponse.TimedOut t -> new Unclear("timed out: " + t.detail());
             case ServerResponse.NotTls n -> new Unclear("answer is not TLS: \"" + n.printable() + "\"");
             case ServerResponse.Malformed m -> new Unclear("malformed answer: " + m.reason() + " [" + m.evidence() + "]");
             case ServerResponse.Sslv2Hello s -> new Unclear("SSLv2 SERVER-HELLO to a TLS hello");
-            case ServerResponse.Sslv2Error e -> new Rejected("SSLv2 error " + e.errorCode(), false);
+            case ServerResponse.Sslv2Error e -> new Rejected("SSLv2 error " + e.errorCode(), false, false);
         };
     }
 }

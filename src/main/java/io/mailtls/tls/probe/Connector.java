@@ -60,7 +60,10 @@ public final class Connector {
                 return new ProbeAttempt.Failed<>(FailureKind.BUDGET, "scan deadline passed");
             }
             ProbeAttempt<ServerResponse> result = once(hello);
-            if (!(result instanceof ProbeAttempt.Failed<ServerResponse> failed) || !failed.kind().retryable()) {
+            if (!(result instanceof ProbeAttempt.Failed<ServerResponse> failed)) {
+                return result;
+            }
+            if (!failed.kind().retryable()) {
                 return result;
             }
             if (attempt >= options.maxRetries()) {
@@ -85,6 +88,12 @@ public final class Connector {
             Thread.currentThread().interrupt();
             return new ProbeAttempt.Failed<>(FailureKind.BUDGET, "interrupted");
         }
+        String stop = gaveUp.get();
+        if (stop != null) {
+            // Checked again holding the slot: another probe may have given up while this one waited.
+            gate.release();
+            return new ProbeAttempt.Failed<>(FailureKind.BUDGET, "stopped probing: " + stop);
+        }
         try (Socket socket = new Socket()) {
             connections.incrementAndGet();
             socket.setTcpNoDelay(true);
@@ -93,6 +102,10 @@ public final class Connector {
             socket.connect(new InetSocketAddress(target.address(), target.port()), Math.max(1, connectMillis));
             PreambleResult preamble = runPreamble(socket, deadline);
             if (preamble instanceof PreambleResult.Failed(FailureKind kind, String detail)) {
+                if (kind == FailureKind.PREAMBLE) {
+                    // STARTTLS refused or not offered will not change on the next connection.
+                    gaveUp.compareAndSet(null, kind + ": " + detail);
+                }
                 return new ProbeAttempt.Failed<>(kind, detail);
             }
             socket.getOutputStream().write(hello);

@@ -65,6 +65,21 @@ final class HelloFactory {
         return ClientHelloEncoder.records(b.build());
     }
 
+    /**
+     * A hello with no extensions at all, for old servers that hang up on any extension: the suites, the
+     * renegotiation SCSV, and DEFLATE.
+     */
+    byte[] plain(ProtocolVersion version, List<Integer> suites) {
+        List<Integer> offered = new ArrayList<>(suites);
+        offered.add(RENEGOTIATION_SCSV);
+        return ClientHelloEncoder.records(ClientHello.builder()
+                .recordVersion(version == ProtocolVersion.SSL_3 ? 0x0300 : 0x0301)
+                .legacyVersion(version.code())
+                .cipherSuites(offered)
+                .compressionMethods(List.of(DEFLATE, 0))
+                .build());
+    }
+
     /** A TLS 1.3-only hello; without key shares every answer names the server's group in a HelloRetryRequest. */
     byte[] tls13(List<Integer> suites, List<Integer> groups, boolean keyShares) {
         byte[] sessionId = new byte[32];

@@ -32,6 +32,11 @@ final class SuiteEnumerator {
         this.pool = pool;
     }
 
+    /** Whether hellos carry extensions; PLAIN is the fallback for servers intolerant of them. */
+    private enum Style {
+        FULL, PLAIN
+    }
+
     /** The result of driving one hello's list to a refusal. */
     private record Lane(List<Integer> accepted, boolean complete) {
     }
@@ -41,9 +46,20 @@ final class SuiteEnumerator {
             return new Enumeration(version, null, List.of(), -1, true, false);
         }
         List<List<Integer>> chunks = chunks(candidates);
-        Answer first = ask(version, chunks.getFirst());
+        Style style = Style.FULL;
+        Answer first = ask(version, chunks.getFirst(), style);
         if (first instanceof Answer.Unclear) {
-            first = ask(version, chunks.getFirst()); // one more try: a timeout can be load, not a verdict
+            first = ask(version, chunks.getFirst(), style); // one more try: a timeout can be load, not a verdict
+        }
+        if (first instanceof Answer.Rejected r && r.withoutAlert() && version.compareTo(ProtocolVersion.TLS_1_3) < 0
+                && version != ProtocolVersion.SSL_3) {
+            // Hanging up without an alert is how some old stacks refuse extensions; ask once more without them.
+            Answer plain = ask(version, chunks.getFirst(), Style.PLAIN);
+            if (plain instanceof Answer.Picked p && p.version() == version.code()) {
+                notes.anomaly(version + " answers only hellos without extensions");
+                style = Style.PLAIN;
+                first = plain;
+            }
         }
         if (first == null) {
             return new Enumeration(version, null, List.of(), -1, true, false);
@@ -58,10 +74,11 @@ final class SuiteEnumerator {
             return new Enumeration(version, false, List.of(), -1, true, true);
         }
         Answer firstAnswer = first;
+        Style laneStyle = style;
         List<CompletableFuture<Lane>> lanes = new ArrayList<>();
-        lanes.add(CompletableFuture.supplyAsync(() -> lane(version, chunks.getFirst(), firstAnswer), pool));
+        lanes.add(CompletableFuture.supplyAsync(() -> lane(version, chunks.getFirst(), firstAnswer, laneStyle), pool));
         for (List<Integer> chunk : chunks.subList(1, chunks.size())) {
-            lanes.add(CompletableFuture.supplyAsync(() -> lane(version, chunk, null), pool));
+            lanes.add(CompletableFuture.supplyAsync(() -> lane(version, chunk, null, laneStyle), pool));
         }
         List<Integer> accepted = new ArrayList<>();
         boolean complete = true;
@@ -83,13 +100,13 @@ final class SuiteEnumerator {
     }
 
     /** Drives one list to a refusal; {@code answer} is the reply to the full list when already asked. */
-    private Lane lane(ProtocolVersion version, List<Integer> offered, Answer answer) {
+    private Lane lane(ProtocolVersion version, List<Integer> offered, Answer answer, Style style) {
         List<Integer> remaining = new ArrayList<>(offered);
         List<Integer> accepted = new ArrayList<>();
         // An unclear first answer has had its retry already.
         int unclear = answer instanceof Answer.Unclear ? 1 : 0;
         while (!remaining.isEmpty()) {
-            Answer a = answer != null ? answer : ask(version, remaining);
+            Answer a = answer != null ? answer : ask(version, remaining, style);
             answer = null;
             switch (a) {
                 case null -> {
@@ -125,8 +142,9 @@ final class SuiteEnumerator {
     }
 
     /** One round; null when the connection failed, which ends the lane. */
-    private Answer ask(ProtocolVersion version, List<Integer> offered) {
-        byte[] hello = version == ProtocolVersion.TLS_1_3 ? hellos.tls13(offered) : hellos.legacy(version, offered);
+    private Answer ask(ProtocolVersion version, List<Integer> offered, Style style) {
+        byte[] hello = version == ProtocolVersion.TLS_1_3 ? hellos.tls13(offered)
+                : style == Style.PLAIN ? hellos.plain(version, offered) : hellos.legacy(version, offered);
         return switch (connector.exchange(hello)) {
             case ProbeAttempt.Completed<ServerResponse>(ServerResponse response) -> {
                 facts.observe(response);

@@ -201,4 +201,36 @@ class ProbeBehaviourTest {
             assertThat(preludes.get()).isEqualTo(p.connections()).isEqualTo(server.accepted());
         }
     }
+
+    @Test
+    void anExtensionIntolerantOldServerIsStillFound() throws Exception {
+        try (var server = new CannedServer(hello -> {
+            if ((hello[0] & 0x80) != 0) {
+                return new byte[0];
+            }
+            ClientHelloInfo info = parse(hello);
+            if (!info.extensionTypes().isEmpty() || info.legacyVersion() != 0x0301) {
+                return new byte[0]; // hang up, as old stacks do on what they do not understand
+            }
+            return info.cipherSuites().contains(0x002F) ? serverHello(0x0301, 0x002F, 0, "ff01 0001 00") : alert(40);
+        })) {
+            TlsProfile p = probe(server.port(), Preamble.NONE, FAST);
+            assertThat(p.protocols()).containsEntry("TLSv1.0", true).containsEntry("TLSv1.1", false)
+                    .containsEntry("TLSv1.2", false).containsEntry("TLSv1.3", false);
+            assertThat(p.ciphers().get("TLSv1.0")).containsExactly("TLS_RSA_WITH_AES_128_CBC_SHA");
+            assertThat(p.anomalies()).contains("TLSv1.0 answers only hellos without extensions");
+        }
+    }
+
+    @Test
+    void aFailingPreambleStopsTheScanAfterOneTry() throws Exception {
+        try (var server = new CannedServer(hello -> alert(40))) {
+            Preamble refused = (socket, deadline) -> new PreambleResult.Failed(FailureKind.PREAMBLE,
+                    "454 4.7.0 TLS not available");
+            TlsProfile p = probe(server.port(), refused, FAST.withMaxConnections(1));
+            assertThat(p.protocols().values()).containsOnlyNulls();
+            assertThat(p.connections()).isEqualTo(1);
+            assertThat(p.inconclusive()).anyMatch(n -> n.contains("454 4.7.0"));
+        }
+    }
 }
