@@ -1,6 +1,6 @@
 package io.mailtls.tls.probe;
 
-import io.mailtls.tls.wire.Deadline;
+import io.mailtls.net.Deadline;
 import io.mailtls.tls.wire.ServerFlightReader;
 import io.mailtls.tls.wire.ServerResponse;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import io.mailtls.tls.registry.CipherSuite;
 import io.mailtls.tls.registry.CipherSuites;
 import io.mailtls.tls.registry.NamedGroups;
 import io.mailtls.tls.registry.ProtocolVersion;
-import io.mailtls.tls.wire.Deadline;
+import io.mailtls.net.Deadline;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;

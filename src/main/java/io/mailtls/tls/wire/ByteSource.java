@@ -1,5 +1,6 @@
 package io.mailtls.tls.wire;
 
+import io.mailtls.net.Deadline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;

@@ -1,5 +1,6 @@
 package io.mailtls.tls.wire;
 
+import io.mailtls.net.Deadline;
 import io.mailtls.tls.registry.ProtocolVersion;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.mailtls.tls.wire;
 
+import io.mailtls.net.Deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
