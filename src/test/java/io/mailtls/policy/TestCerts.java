@@ -56,9 +56,13 @@ public final class TestCerts {
         }
     }
 
-    /** A self-signed CA valid from yesterday for a year. */
+    /** A self-signed CA valid from yesterday for a year, with an EC P-256 key. */
     public static Issued ca(String cn) {
-        KeyPair keys = ecKeys();
+        return ca(cn, ecKeys());
+    }
+
+    /** A self-signed CA valid from yesterday for a year, with the given keys. */
+    public static Issued ca(String cn, KeyPair keys) {
         return new Issued(build(cn, keys, cn, keys, true, List.of(), Instant.now().minus(Duration.ofDays(1)),
                 Instant.now().plus(Duration.ofDays(365))), keys);
     }
