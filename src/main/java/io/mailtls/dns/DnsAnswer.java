@@ -59,7 +59,7 @@ public record DnsAnswer<T>(String name, String type, DnsOutcome outcome, String 
                     + (records.size() == 1 ? " record" : " records") + (capped ? " (capped)" : "");
             case NODATA -> "NOERROR, no " + type + " record (NODATA)";
             case NXDOMAIN -> "NXDOMAIN (no such name)";
-            case SERVFAIL, REFUSED, OTHER_RCODE -> "server answered " + rcode;
+            case SERVFAIL, REFUSED, OTHER_RCODE -> "server answered " + (rcode == null ? outcome : rcode);
             case TIMEOUT, NETWORK_ERROR, MALFORMED, BAD_NAME -> outcome + (error == null ? "" : " (" + error + ")");
         });
         if (!aliases.isEmpty()) {
