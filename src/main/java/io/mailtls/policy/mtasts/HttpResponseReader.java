@@ -103,6 +103,9 @@ final class HttpResponseReader {
             String hex = (semicolon >= 0 ? sizeLine.substring(0, semicolon) : sizeLine).strip();
             long size;
             try {
+                if (hex.isEmpty() || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+                    throw new NumberFormatException(hex);
+                }
                 size = hex.length() > 8 ? Long.MAX_VALUE : Long.parseLong(hex, 16);
             } catch (NumberFormatException e) {
                 throw new ProtocolException("chunk size '" + clip(sizeLine) + "' is not hexadecimal");

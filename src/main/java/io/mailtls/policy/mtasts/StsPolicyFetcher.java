@@ -162,6 +162,10 @@ public final class StsPolicyFetcher {
         } catch (GeneralSecurityException e) {
             return result(url, FetchStatus.TLS_FAILED, where, 0, null, null, true,
                     "cannot set up TLS: " + e.getMessage(), start);
+        } catch (RuntimeException e) {
+            // Hostile input must end as evidence, never as an exception escaping the audit.
+            return result(url, FetchStatus.MALFORMED_RESPONSE, where, status, contentType, null, true,
+                    e.getClass().getSimpleName() + ": " + e.getMessage() + " (during the " + phase + ")", start);
         }
     }
 

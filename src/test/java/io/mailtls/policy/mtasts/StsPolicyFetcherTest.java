@@ -36,6 +36,15 @@ class StsPolicyFetcherTest {
     static final List<String> HOSTS = List.of("good", "chunked", "big", "bigstream", "redirect", "missing", "html",
             "stall", "drip", "latin1");
 
+    /** Raw answers of the hostile TLS server, by policy host. */
+    static final Map<String, String> HOSTILE = Map.of(
+            "mta-sts.garbage.test", "SMTP 220 hello\r\n\r\n",
+            "mta-sts.negchunk.test", "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n-1\r\n",
+            "mta-sts.hugechunk.test", "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n7fffffff\r\n",
+            "mta-sts.headers.test", "HTTP/1.1 200 OK\r\n" + "X-Filler: x\r\n".repeat(500) + "\r\n",
+            "mta-sts.longline.test", "HTTP/1.1 200 OK\r\nX-Long: " + "x".repeat(20_000) + "\r\n\r\n",
+            "mta-sts.short.test", "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 500\r\n\r\nversion: STSv1\r\n");
+
     static TestCerts.Issued ca;
     static HttpsServer server;
     static HttpsServer expiredServer;
@@ -65,7 +74,7 @@ class StsPolicyFetcherTest {
         silentServer = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().start(() -> acceptAndHold(silentServer));
 
-        var garbageLeaf = TestCerts.leaf(ca, "mta-sts.garbage.test", List.of("mta-sts.garbage.test"));
+        var garbageLeaf = TestCerts.leaf(ca, "mta-sts.garbage.test", HOSTILE.keySet().stream().toList());
         garbageServer = (SSLServerSocket) TestCerts.serverContext(garbageLeaf, garbageLeaf.cert(), ca.cert())
                 .getServerSocketFactory().createServerSocket(0, 10, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().start(StsPolicyFetcherTest::serveGarbage);
@@ -187,7 +196,9 @@ class StsPolicyFetcherTest {
                     }
                     request.append((char) b);
                 }
-                s.getOutputStream().write("SMTP 220 hello\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                String host = request.toString().lines().filter(l -> l.startsWith("Host: ")).findFirst()
+                        .map(l -> l.substring(6).strip()).orElse("");
+                s.getOutputStream().write(HOSTILE.getOrDefault(host, "").getBytes(StandardCharsets.US_ASCII));
             } catch (IOException e) {
                 if (garbageServer.isClosed()) {
                     return;
@@ -212,7 +223,9 @@ class StsPolicyFetcherTest {
         map.put("mta-sts.other.test", loopback(server.getAddress().getPort()));
         map.put("mta-sts.old.test", loopback(expiredServer.getAddress().getPort()));
         map.put("mta-sts.silent.test", loopback(silentServer.getLocalPort()));
-        map.put("mta-sts.garbage.test", loopback(garbageServer.getLocalPort()));
+        for (String hostile : HOSTILE.keySet()) {
+            map.put(hostile, loopback(garbageServer.getLocalPort()));
+        }
         return fetcher(PolicyTrust.only(List.of(ca.cert())), map).fetch(domain);
     }
 
@@ -360,6 +373,21 @@ class StsPolicyFetcherTest {
 
         assertThat(f.status()).isEqualTo(FetchStatus.MALFORMED_RESPONSE);
         assertThat(f.detail()).contains("SMTP 220 hello");
+    }
+
+    @Test
+    void hostileHttpFramingIsMalformedOrTooLargeNeverAnException() {
+        assertThat(fetch("negchunk.test")).satisfies(f -> {
+            assertThat(f.status()).isEqualTo(FetchStatus.MALFORMED_RESPONSE);
+            assertThat(f.detail()).contains("not hexadecimal");
+        });
+        assertThat(fetch("hugechunk.test").status()).isEqualTo(FetchStatus.TOO_LARGE);
+        assertThat(fetch("headers.test").detail()).contains("more than " + HttpResponseReader.MAX_HEADERS);
+        assertThat(fetch("longline.test").detail()).contains("longer than " + HttpResponseReader.MAX_LINE);
+        assertThat(fetch("short.test")).satisfies(f -> {
+            assertThat(f.status()).isEqualTo(FetchStatus.MALFORMED_RESPONSE);
+            assertThat(f.detail()).contains("of 500 bytes");
+        });
     }
 
     @Test
