@@ -30,6 +30,13 @@ public final class CheckingOptions {
             description = "Limit for each network step (default: ${DEFAULT-VALUE}); a whole endpoint gets six times that.")
     double timeout;
 
+    @Option(names = "--deep", description = "Also enumerate protocols, cipher suites and groups with raw probes, and run the SMTP security probes.")
+    boolean deep;
+
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "3",
+            description = "Connections at once to one server during --deep (default: ${DEFAULT-VALUE}).")
+    int maxConnections;
+
     @Option(names = "-4", description = "Use IPv4 addresses only.")
     boolean only4;
 
@@ -51,10 +58,13 @@ public final class CheckingOptions {
         if (caFile != null && !Files.isReadable(caFile)) {
             throw new ParameterException(spec.commandLine(), "--ca-file " + caFile + ": no such readable file");
         }
+        if (maxConnections < 1 || maxConnections > 32) {
+            throw new ParameterException(spec.commandLine(), "--max-connections must be 1 to 32, got " + maxConnections);
+        }
         TrustAnchors anchors = TrustAnchors.load(caFile);
         Duration step = Duration.ofMillis((long) (timeout * 1000));
         Duration deadline = step.multipliedBy(6).compareTo(Duration.ofSeconds(30)) < 0 ? Duration.ofSeconds(30) : step.multipliedBy(6);
-        return new CheckOptions(name, expectName, sni, anchors, step, deadline, !only6, !only4);
+        return new CheckOptions(name, expectName, sni, anchors, step, deadline, !only6, !only4, deep, maxConnections);
     }
 
     /** This machine's name when it is fully qualified, read without any DNS query. */
