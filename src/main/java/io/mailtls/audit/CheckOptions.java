@@ -16,9 +16,17 @@ import java.time.Duration;
  * @param ipv6       use IPv6 addresses
  * @param deep       also run the raw-probe enumeration and the SMTP security probes
  * @param maxConnections connections at once to one server during deep probes
+ * @param domain     how domains are looked up
  */
 public record CheckOptions(String ehloName, String expectName, String sni, TrustAnchors anchors, Duration step,
-                           Duration deadline, boolean ipv4, boolean ipv6, boolean deep, int maxConnections) {
+                           Duration deadline, boolean ipv4, boolean ipv6, boolean deep, int maxConnections,
+                           DomainOptions domain) {
+
+    /** Options with the real-world domain defaults. */
+    public CheckOptions(String ehloName, String expectName, String sni, TrustAnchors anchors, Duration step,
+                        Duration deadline, boolean ipv4, boolean ipv6, boolean deep, int maxConnections) {
+        this(ehloName, expectName, sni, anchors, step, deadline, ipv4, ipv6, deep, maxConnections, DomainOptions.DEFAULT);
+    }
 
     /** The basic check (no deep probes). */
     public CheckOptions(String ehloName, String expectName, String sni, TrustAnchors anchors, Duration step,
@@ -28,7 +36,13 @@ public record CheckOptions(String ehloName, String expectName, String sni, Trust
 
     /** The same options with deep probes on or off. */
     public CheckOptions withDeep(boolean on) {
-        return new CheckOptions(ehloName, expectName, sni, anchors, step, deadline, ipv4, ipv6, on, maxConnections);
+        return new CheckOptions(ehloName, expectName, sni, anchors, step, deadline, ipv4, ipv6, on, maxConnections,
+                domain);
+    }
+
+    /** The same options with other domain lookup settings. */
+    public CheckOptions withDomain(DomainOptions d) {
+        return new CheckOptions(ehloName, expectName, sni, anchors, step, deadline, ipv4, ipv6, deep, maxConnections, d);
     }
 
     /** The greeting may legitimately be slow (greet pauses, postscreen): allow three steps for it. */

@@ -41,6 +41,9 @@ public final class CheckCommand implements Callable<Integer> {
         }
         TrustAnchors.warmUp(); // the JDK's trust store loads while the SMTP dialog runs
         var options = checking.toOptions();
+        if (checking.host) {
+            t = t.asHost();
+        }
         CheckReport report = new TargetAudit(options, TargetAudit.Progress.NONE).check(t);
         PrintWriter out = spec.commandLine().getOut();
         if (output.json) {

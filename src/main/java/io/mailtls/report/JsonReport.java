@@ -47,6 +47,9 @@ public final class JsonReport {
         r.findings().forEach(f -> findings.add(finding(f)));
         ArrayNode eps = root.putArray("endpoints");
         r.endpoints().forEach(e -> eps.add(endpoint(e, transcript)));
+        if (r.domain() != null) {
+            root.set("domain", DomainJson.of(r.domain()));
+        }
         ArrayNode delivery = root.putArray("delivery");
         for (DeliveryVerdict d : r.delivery()) {
             ObjectNode n = delivery.addObject();

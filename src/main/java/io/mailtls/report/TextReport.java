@@ -30,6 +30,10 @@ public final class TextReport {
     private String report(CheckReport r) {
         line(ansi.bold("mailtls check " + p(r.target())) + "   " + ansi.color(r.outcome(), r.outcome().name())
                 + ansi.dim("   (" + r.millis() + " ms, " + r.startedAt().truncatedTo(ChronoUnit.SECONDS) + ")"));
+        if (r.domain() != null) {
+            line("");
+            DomainText.lines(r.domain(), ansi).forEach(this::line);
+        }
         for (EndpointReport e : r.endpoints()) {
             endpoint(e);
         }
