@@ -176,9 +176,9 @@ final class SmtpSession {
                 out.write(ENDLESS_CHUNK);
                 written += ENDLESS_CHUNK.length;
             }
-            end = "endless line: session lifetime over after " + written + " bytes";
+            end = "endless line: stopped after " + written + " bytes: session lifetime over";
         } catch (IOException e) {
-            end = "endless line: client left after " + written + " bytes";
+            end = "endless line: stopped after " + written + " bytes: " + describe(e);
         }
     }
 
