@@ -70,16 +70,22 @@ public final class CheckJobs implements AutoCloseable {
             evict();
         }
         Thread thread = Thread.ofVirtual().name("mailtls-check-" + job.id()).unstarted(() -> {
+            CheckReport report = null;
             try {
-                job.done(run(allowed, options, job));
+                report = run(allowed, options, job);
             } catch (RuntimeException | Error e) {
                 LOG.warn("check {} of {} failed", job.id(), t.original(), e);
-                job.failed("internal error: " + e.getClass().getSimpleName());
             } finally {
+                // Free the slot before telling anyone the check ended, so that a waiter may start the next one.
                 running.release();
                 synchronized (this) {
                     threads.remove(Thread.currentThread());
                 }
+            }
+            if (report != null) {
+                job.done(report);
+            } else {
+                job.failed("internal error while checking " + t.original());
             }
         });
         synchronized (this) {
