@@ -63,6 +63,8 @@ public final class WebServer implements AutoCloseable {
             cfg.routes.post("/api/checks", s::submitApi);
             cfg.routes.get("/api/checks/{id}", s::checkApi);
             cfg.routes.sse("/api/checks/{id}/events", s.live::serve);
+            // Browsers ask for an icon on every page; an empty answer keeps their consoles quiet.
+            cfg.routes.get("/favicon.ico", ctx -> ctx.status(204));
             cfg.routes.get("/static/report.css", ctx -> file(ctx, "text/css; charset=utf-8", Styles.css()));
             cfg.routes.get("/static/web.css", ctx -> file(ctx, "text/css; charset=utf-8", WEB_CSS));
             cfg.routes.get("/static/app.js", ctx -> file(ctx, "text/javascript; charset=utf-8", APP_JS));
