@@ -123,6 +123,8 @@ try {
   // 5. The self-contained report of the same check.
   await Promise.all([page.waitForURL(/report\.html$/), page.click('nav.result-links a[href$="report.html"]')]);
   check('the self-contained report shows the verdict', await page.locator('section.verdict').isVisible());
+  const radius = await page.evaluate(() => getComputedStyle(document.querySelector('section.verdict')).borderTopLeftRadius);
+  check('its inline stylesheet is allowed by its policy hash', radius === '10px', radius);
   check('the self-contained report shows the banner as text',
     await page.locator('svg text.msg-reply', { hasText: '<script>alert(1)</script>' }).first().isVisible());
   await page.screenshot({ path: join(OUT, 'report.png'), fullPage: true });
