@@ -17,9 +17,11 @@ import java.util.List;
  * @param findings  all findings, domain-level and per endpoint, worst first
  * @param endpoints every endpoint checked
  * @param delivery  what each kind of sender does
+ * @param domain    the domain's DNS and policy facts, or null for a single-endpoint target
  */
 public record CheckReport(String target, Instant startedAt, long millis, Outcome outcome, List<Finding> findings,
-                          List<EndpointReport> endpoints, List<DeliveryVerdict> delivery) {
+                          List<EndpointReport> endpoints, List<DeliveryVerdict> delivery,
+                          io.mailtls.facts.DomainFacts domain) {
     public CheckReport {
         findings = List.copyOf(findings);
         endpoints = List.copyOf(endpoints);

@@ -72,8 +72,16 @@ public final class EndpointAudit {
         }
         CertificateFacts cert = st.tls == null || st.tls.chain().isEmpty() ? null
                 : CertificateAnalyzer.analyze(st.tls.chain(), expectedName, options.anchors(), Instant.now());
-        return new EndpointFacts(endpoint, expectedName, transcript.lines(),
+        EndpointFacts facts = new EndpointFacts(endpoint, expectedName, transcript.lines(),
                 st.dialog == null ? null : st.dialog.facts(), st.tls, cert, st.failure, st.afterTls);
+        if (options.deep() && DeepProbe.worthIt(facts)) {
+            facts = DeepProbe.run(facts, options, sniFor(expectedName));
+        }
+        return facts;
+    }
+
+    private String sniFor(String expected) {
+        return options.sni() != null ? options.sni() : TargetParser.isIpLiteral(expected) ? null : expected;
     }
 
     private static final class State {
@@ -131,8 +139,7 @@ public final class EndpointAudit {
 
     private boolean handshake(Endpoint ep, String expected, Socket socket, byte[] buffered, SmtpSession session,
                               State st) throws IOException {
-        String sni = options.sni() != null ? options.sni()
-                : TargetParser.isIpLiteral(expected) ? null : expected;
+        String sni = sniFor(expected);
         st.transcript.tls("TLS handshake starts" + (sni == null ? " (no SNI)" : " (SNI " + sni + ")"));
         HandshakeResult r = JsseHandshake.run(socket, buffered, ep.host(), sni,
                 session.deadline().stepMillis(options.step()));

@@ -18,7 +18,15 @@ public final class EndpointChecks {
             out.add(ReachabilityChecks.of(f.failure()));
         }
         out.addAll(SmtpChecks.check(f.smtp()));
-        out.addAll(TlsChecks.check(f.tls()));
+        if (f.probe() == null) {
+            out.addAll(TlsChecks.check(f.tls()));
+        } else {
+            // The deep probe knows every protocol and suite; the negotiated session adds only its summary line.
+            TlsChecks.check(f.tls()).stream().filter(x -> x.id().equals("TLS_NEGOTIATED")).forEach(out::add);
+        }
+        if (f.probe() != null || f.smtpProbes() != null) {
+            out.addAll(ProbeChecks.check(f.probe(), f.smtpProbes()));
+        }
         if (f.certificate() != null) {
             out.addAll(CertificateChecks.check(f.certificate()));
         } else if (f.tls() != null) {

@@ -2,6 +2,7 @@ package io.mailtls.cli;
 
 import io.mailtls.audit.CheckReport;
 import io.mailtls.audit.TargetAudit;
+import io.mailtls.cert.TrustAnchors;
 import io.mailtls.net.Target;
 import io.mailtls.net.TargetParser;
 import io.mailtls.report.JsonReport;
@@ -38,7 +39,11 @@ public final class CheckCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        TrustAnchors.warmUp(); // the JDK's trust store loads while the SMTP dialog runs
         var options = checking.toOptions();
+        if (checking.host) {
+            t = t.asHost();
+        }
         CheckReport report = new TargetAudit(options, TargetAudit.Progress.NONE).check(t);
         PrintWriter out = spec.commandLine().getOut();
         if (output.json) {

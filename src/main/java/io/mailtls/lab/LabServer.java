@@ -53,6 +53,7 @@ public final class LabServer implements AutoCloseable {
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong finished = new AtomicLong();
     private final AtomicInteger active = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
     private final Deque<SessionRecord> history = new ArrayDeque<>();
@@ -108,6 +109,11 @@ public final class LabServer implements AutoCloseable {
         return refused.get();
     }
 
+    /** Sessions that have ended (and whose records are in {@link #sessions()}). */
+    public long sessionsFinished() {
+        return finished.get();
+    }
+
     /** Session threads running now. */
     public int activeSessions() {
         return active.get();
@@ -133,7 +139,23 @@ public final class LabServer implements AutoCloseable {
         return List.copyOf(messages);
     }
 
-    /** Waits until no session runs and no accepted socket is open; true if that happened in time. */
+    /** Waits until at least {@code count} sessions have ended; true if that happened in time. */
+    public synchronized boolean awaitFinished(long count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (finished.get() < count) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
+    }
+
+    /**
+     * Waits until no session runs and no accepted socket is open; true if that happened in time.
+     * A connection the listener has not accepted yet does not count.
+     */
     public synchronized boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (active.get() > 0 || !sockets.isEmpty()) {
@@ -222,6 +244,7 @@ public final class LabServer implements AutoCloseable {
             if (history.size() > HISTORY) {
                 history.removeFirst();
             }
+            finished.incrementAndGet();
         }
         LOG.debug("{}", record.logLine());
         Consumer<SessionRecord> listener = config.sessionListener();

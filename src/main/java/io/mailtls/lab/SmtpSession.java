@@ -1,6 +1,5 @@
 package io.mailtls.lab;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
@@ -86,17 +85,17 @@ final class SmtpSession {
             converse();
         } catch (SocketTimeoutException e) {
             end = "idle timeout";
-            quietly(() -> writer.reply(421, "4.4.2 " + HOST + " Error: timeout exceeded"));
+            SessionIo.quietly(() -> writer.reply(421, "4.4.2 " + HOST + " Error: timeout exceeded"));
         } catch (InterruptedIOException e) {
             end = "lab shutting down";
         } catch (IOException e) {
-            end = "connection error: " + describe(e);
+            end = "connection error: " + SessionIo.describe(e);
         } catch (RuntimeException e) {
             LOG.warn("lab session {} #{} failed", context.scenario(), number, e);
             end = "lab error: " + e;
         } finally {
             if (tlsSocket != null) {
-                quietly(tlsSocket::close);
+                SessionIo.quietly(tlsSocket::close);
             }
         }
         String cipher = tlsSocket == null ? null : TlsProfile.ianaName(tlsSocket.getSession().getCipherSuite());
@@ -110,7 +109,7 @@ final class SmtpSession {
     }
 
     private void converse() throws IOException {
-        socket.setSoTimeout(millis(context.config().idleTimeout()));
+        socket.setSoTimeout(SessionIo.millis(context.config().idleTimeout()));
         socket.setTcpNoDelay(true);
         reader = new LineReader(socket.getInputStream());
         writer = newWriter(socket.getOutputStream());
@@ -176,9 +175,9 @@ final class SmtpSession {
                 out.write(ENDLESS_CHUNK);
                 written += ENDLESS_CHUNK.length;
             }
-            end = "endless line: session lifetime over after " + written + " bytes";
+            end = "endless line: stopped after " + written + " bytes: session lifetime over";
         } catch (IOException e) {
-            end = "endless line: client left after " + written + " bytes";
+            end = "endless line: stopped after " + written + " bytes: " + SessionIo.describe(e);
         }
     }
 
@@ -198,8 +197,11 @@ final class SmtpSession {
             case "MAIL" -> mail(argument);
             case "RCPT" -> rcpt(argument);
             case "DATA" -> data(argument);
-            case "RSET" -> ok(() -> resetTransaction(), "2.0.0 Ok");
-            case "NOOP" -> ok(() -> { }, "2.0.0 Ok");
+            case "RSET" -> {
+                resetTransaction();
+                yield reply(250, "2.0.0 Ok");
+            }
+            case "NOOP" -> reply(250, "2.0.0 Ok");
             case "VRFY" -> reply(252, "2.0.0 Cannot VRFY user, but will accept message and attempt delivery");
             case "HELP" -> reply(214, "2.0.0 See RFC 5321");
             case "AUTH" -> authOffered()
@@ -273,10 +275,10 @@ final class SmtpSession {
         try {
             tlsSocket = context.tls().handshake(socket, context.config().handshakeTimeout());
         } catch (IOException e) {
-            end = "TLS handshake failed: " + describe(e);
+            end = "TLS handshake failed: " + SessionIo.describe(e);
             return false;
         }
-        tlsSocket.setSoTimeout(millis(context.config().idleTimeout()));
+        tlsSocket.setSoTimeout(SessionIo.millis(context.config().idleTimeout()));
         boolean answer = plan.startTls() == StartTls.ANSWER_INJECTED;
         if (pipelined.length > 0) {
             LOG.debug("{} #{}: {} {} plaintext bytes pipelined behind STARTTLS", context.scenario(), number,
@@ -335,48 +337,24 @@ final class SmtpSession {
             return error(503, "5.5.1 Error: need RCPT command");
         }
         writer.reply(354, "End data with <CR><LF>.<CR><LF>");
-        var content = new ByteArrayOutputStream();
-        boolean oversize = false;
-        boolean lineTooLong = false;
-        while (true) {
-            LineReader.Result result = reader.read(MAX_TEXT_LINE);
-            if (result instanceof LineReader.End) {
-                end = "client closed during DATA";
-                return false;
-            }
-            if (result instanceof LineReader.TooLong) {
-                lineTooLong = true;
-                continue;
-            }
-            String text = ((LineReader.Line) result).text();
-            if (text.equals(".")) {
-                break;
-            }
-            byte[] bytes = (text.startsWith(".") ? text.substring(1) : text).getBytes(StandardCharsets.ISO_8859_1);
-            if (!oversize && content.size() + bytes.length + 2L > context.config().maxMessageBytes()) {
-                oversize = true;
-                content = new ByteArrayOutputStream();
-            }
-            if (!oversize) {
-                content.write(bytes);
-                content.write('\r');
-                content.write('\n');
-            }
-        }
-        boolean tls = tlsSocket != null;
+        MessageReader.Outcome outcome = MessageReader.read(reader, MAX_TEXT_LINE, context.config().maxMessageBytes());
         String from = mailFrom;
         List<String> to = List.copyOf(recipients);
         resetTransaction();
-        if (oversize) {
-            return reply(552, "5.3.4 Error: message too big");
-        }
-        if (lineTooLong) {
-            return error(500, "5.5.2 Error: line too long in message");
-        }
-        messages++;
-        context.store().accept(new ReceivedMessage(context.scenario(), from, to, content.toByteArray(), tls,
-                Instant.now()));
-        return reply(250, "2.0.0 Ok: queued as " + context.scenario().id() + "-" + number + "-" + messages);
+        return switch (outcome) {
+            case MessageReader.Closed ignored -> {
+                end = "client closed during DATA";
+                yield false;
+            }
+            case MessageReader.Oversize ignored -> reply(552, "5.3.4 Error: message too big");
+            case MessageReader.LineTooLong ignored -> error(500, "5.5.2 Error: line too long in message");
+            case MessageReader.Message message -> {
+                messages++;
+                context.store().accept(new ReceivedMessage(context.scenario(), from, to, message.content(),
+                        tlsSocket != null, Instant.now()));
+                yield reply(250, "2.0.0 Ok: queued as " + context.scenario().id() + "-" + number + "-" + messages);
+            }
+        };
     }
 
     private boolean authOffered() {
@@ -391,11 +369,6 @@ final class SmtpSession {
     private boolean reply(int code, String text) throws IOException {
         writer.reply(code, text);
         return true;
-    }
-
-    private boolean ok(Runnable action, String text) throws IOException {
-        action.run();
-        return reply(250, text);
     }
 
     /** A rejection that counts towards {@link #MAX_ERRORS}; false when the limit ends the session. */
@@ -419,34 +392,5 @@ final class SmtpSession {
 
     private ReplyWriter newWriter(OutputStream out) {
         return new ReplyWriter(out, plan.pace() == Pace.DRIP ? context.config().dripDelay() : null);
-    }
-
-    /** The exception's message and its causes' messages, for evidence in the record. */
-    static String describe(Throwable error) {
-        StringBuilder text = new StringBuilder(String.valueOf(error.getMessage()));
-        Throwable cause = error.getCause();
-        for (int depth = 0; cause != null && depth < 4; depth++, cause = cause.getCause()) {
-            String message = cause.getMessage();
-            if (message != null && !text.toString().contains(message)) {
-                text.append(": ").append(message);
-            }
-        }
-        return text.toString();
-    }
-
-    private static int millis(Duration duration) {
-        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, duration.toMillis()));
-    }
-
-    private interface IoAction {
-        void run() throws IOException;
-    }
-
-    private static void quietly(IoAction action) {
-        try {
-            action.run();
-        } catch (IOException | RuntimeException ignored) {
-            // The session is ending anyway; the record already says why.
-        }
     }
 }

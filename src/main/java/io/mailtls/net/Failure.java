@@ -25,7 +25,8 @@ public record Failure(Kind kind, Phase phase, String detail, String evidence) {
     /** True for causes that say nothing about the server's TLS (we could not test). */
     public boolean inconclusive() {
         return switch (kind) {
-            case UNRESOLVED, REFUSED, CONNECT_TIMEOUT, UNREACHABLE, RESET, TIMEOUT, THROTTLED, DEADLINE, CLOSED -> true;
+            case UNRESOLVED, REFUSED, CONNECT_TIMEOUT, UNREACHABLE, RESET, TIMEOUT, THROTTLED, DEADLINE, CLOSED,
+                 GREETING_REJECTED -> true;
             default -> false;
         };
     }

@@ -17,6 +17,11 @@ public record Target(String original, String host, int port, Mode mode, boolean 
         return TargetParser.isIpLiteral(host);
     }
 
+    /** This target as one host on its port, without MX lookup ({@code --host}). */
+    public Target asHost() {
+        return new Target(original, host, port, mode, true);
+    }
+
     /** {@code host:port}, with brackets around an IPv6 literal. */
     public String hostPort() {
         return Endpoint.hostPort(host, port);

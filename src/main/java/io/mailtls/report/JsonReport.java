@@ -47,6 +47,9 @@ public final class JsonReport {
         r.findings().forEach(f -> findings.add(finding(f)));
         ArrayNode eps = root.putArray("endpoints");
         r.endpoints().forEach(e -> eps.add(endpoint(e, transcript)));
+        if (r.domain() != null) {
+            root.set("domain", DomainJson.of(r.domain()));
+        }
         ArrayNode delivery = root.putArray("delivery");
         for (DeliveryVerdict d : r.delivery()) {
             ObjectNode n = delivery.addObject();
@@ -95,6 +98,50 @@ public final class JsonReport {
         n.set("smtp", smtp(f.smtp()));
         n.set("tls", tls(f.tls()));
         n.set("certificate", certificate(f.certificate()));
+        if (f.probe() != null || f.smtpProbes() != null) {
+            n.set("probe", probe(f.probe(), f.smtpProbes()));
+        }
+        return n;
+    }
+
+    private static ObjectNode probe(io.mailtls.tls.probe.TlsProfile p, io.mailtls.smtp.SmtpProbeFacts s) {
+        ObjectNode n = MAPPER.createObjectNode();
+        if (p != null) {
+            ObjectNode protocols = n.putObject("protocols");
+            p.protocols().forEach((k, v) -> {
+                if (v == null) {
+                    protocols.putNull(k);
+                } else {
+                    protocols.put(k, v);
+                }
+            });
+            ObjectNode ciphers = n.putObject("ciphers");
+            p.ciphers().forEach((k, v) -> {
+                ArrayNode a = ciphers.putArray(k);
+                v.forEach(a::add);
+            });
+            n.put("server_order", p.serverOrder());
+            ArrayNode groups = n.putArray("groups");
+            p.groups().forEach(groups::add);
+            n.put("dh_bits", p.dhBits());
+            n.put("secure_renegotiation", p.secureRenegotiation());
+            n.put("compression", p.compression());
+            n.put("heartbeat", p.heartbeat());
+            n.put("elapsed_ms", p.elapsedMillis());
+            ArrayNode inc = n.putArray("inconclusive");
+            p.inconclusive().forEach(inc::add);
+            ArrayNode anomalies = n.putArray("anomalies");
+            p.anomalies().forEach(anomalies::add);
+        }
+        int connections = (p == null ? 0 : p.connections()) + (s == null ? 0 : s.connections());
+        n.put("connections", connections);
+        if (s != null) {
+            ObjectNode smtp = n.putObject("smtp");
+            smtp.put("starttls_injection", s.injectionVulnerable());
+            smtp.put("starttls_injection_evidence", s.injectionEvidence());
+            smtp.put("starttls_required", s.requiresTls());
+            smtp.put("starttls_required_evidence", s.requireEvidence());
+        }
         return n;
     }
 

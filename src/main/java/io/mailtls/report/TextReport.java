@@ -30,6 +30,10 @@ public final class TextReport {
     private String report(CheckReport r) {
         line(ansi.bold("mailtls check " + p(r.target())) + "   " + ansi.color(r.outcome(), r.outcome().name())
                 + ansi.dim("   (" + r.millis() + " ms, " + r.startedAt().truncatedTo(ChronoUnit.SECONDS) + ")"));
+        if (r.domain() != null) {
+            line("");
+            DomainText.lines(r.domain(), ansi).forEach(this::line);
+        }
         for (EndpointReport e : r.endpoints()) {
             endpoint(e);
         }
@@ -79,6 +83,38 @@ public final class TextReport {
         }
         if (f.certificate() != null) {
             certificate(f.certificate());
+        }
+        if (f.probe() != null) {
+            probe(f.probe());
+        }
+        if (f.smtpProbes() != null) {
+            var s = f.smtpProbes();
+            line("    STARTTLS injection: " + yesNo(s.injectionVulnerable(), "VULNERABLE", "not vulnerable") + "  "
+                    + ansi.dim(p(s.injectionEvidence())));
+            line("    TLS required before MAIL: " + yesNo(s.requiresTls(), "yes", "no") + "  "
+                    + ansi.dim(p(s.requireEvidence())));
+        }
+    }
+
+    private static String yesNo(Boolean b, String yes, String no) {
+        return b == null ? "could not tell" : b ? yes : no;
+    }
+
+    private void probe(io.mailtls.tls.probe.TlsProfile p) {
+        line(ansi.dim("  Deep probe (" + p.connections() + " connections, " + p.elapsedMillis() + " ms)"));
+        StringBuilder protocols = new StringBuilder("    protocols:");
+        p.protocols().forEach((k, v) -> protocols.append(' ').append(k).append(v == null ? " ?" : v ? " yes" : " no")
+                .append(','));
+        line(protocols.substring(0, protocols.length() - 1));
+        p.ciphers().forEach((proto, names) -> {
+            line("    " + proto + (Boolean.TRUE.equals(p.serverOrder()) ? " (server order)" : "") + ":");
+            names.forEach(n -> line("      " + n));
+        });
+        if (!p.groups().isEmpty()) {
+            line("    groups: " + String.join(", ", p.groups()));
+        }
+        if (p.dhBits() != null) {
+            line("    DH prime: " + p.dhBits() + " bits");
         }
     }
 

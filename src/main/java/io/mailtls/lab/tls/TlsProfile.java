@@ -23,8 +23,10 @@ public enum TlsProfile {
             "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA"), true),
 
     /**
-     * TLS 1.2 with 3DES first, then static RSA key exchange suites only (no forward secrecy).
+     * TLS 1.2 with 3DES and static RSA key exchange suites only (no forward secrecy).
      * {@code SSL_RSA_WITH_3DES_EDE_CBC_SHA} is the JDK's name for IANA's TLS_RSA_WITH_3DES_EDE_CBC_SHA.
+     * The JDK picks 3DES only when the client offers nothing else of this list, whatever the order
+     * here, because {@code jdk.tls.legacyAlgorithms} ranks it last; the lab leaves that ranking alone.
      */
     STATIC_RSA(List.of("TLSv1.2"), List.of(
             "SSL_RSA_WITH_3DES_EDE_CBC_SHA", "TLS_RSA_WITH_AES_128_CBC_SHA", "TLS_RSA_WITH_AES_256_CBC_SHA",
