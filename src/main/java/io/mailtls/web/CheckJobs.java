@@ -2,6 +2,8 @@ package io.mailtls.web;
 
 import io.mailtls.audit.CheckOptions;
 import io.mailtls.audit.CheckReport;
+import io.mailtls.audit.DomainLookups;
+import io.mailtls.audit.EndpointAudit;
 import io.mailtls.audit.TargetAudit;
 import io.mailtls.net.Target;
 import java.security.SecureRandom;
@@ -29,6 +31,7 @@ public final class CheckJobs implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final CheckOptions base;
+    private final boolean allowPrivate;
     private final Semaphore running;
     private final int maxRecent;
     private final int maxConcurrent;
@@ -42,11 +45,12 @@ public final class CheckJobs implements AutoCloseable {
         }
     }
 
-    public CheckJobs(CheckOptions base, int maxConcurrent, int maxRecent) {
+    public CheckJobs(CheckOptions base, boolean allowPrivate, int maxConcurrent, int maxRecent) {
         if (maxConcurrent < 1 || maxRecent < maxConcurrent) {
             throw new IllegalArgumentException("need 1 <= maxConcurrent <= maxRecent");
         }
         this.base = base;
+        this.allowPrivate = allowPrivate;
         this.running = new Semaphore(maxConcurrent);
         this.maxRecent = maxRecent;
         this.maxConcurrent = maxConcurrent;
@@ -54,16 +58,17 @@ public final class CheckJobs implements AutoCloseable {
 
     /**
      * Starts checking an allowed target; {@code expectName} is the name the certificate must match (null: the host
-     * name the visitor typed).
+     * name the visitor typed), {@code deep} adds the raw-probe enumeration.
      */
-    public CheckJob submit(TargetGuard.Allowed allowed, String expectName) throws BusyException {
+    public CheckJob submit(TargetGuard.Allowed allowed, String expectName, boolean deep) throws BusyException {
         if (!running.tryAcquire()) {
             throw new BusyException(maxConcurrent);
         }
         Target t = allowed.target();
-        String expected = expectName != null ? expectName : t.isIpLiteral() ? null : t.host();
+        // A domain's MX hosts each expect their own name: only an explicit expect_name overrides that.
+        String expected = expectName != null ? expectName : t.isIpLiteral() || !t.endpointOnly() ? null : t.host();
         CheckOptions options = new CheckOptions(base.ehloName(), expected, base.sni(), base.anchors(), base.step(),
-                base.deadline(), base.ipv4(), base.ipv6());
+                base.deadline(), base.ipv4(), base.ipv6(), deep, base.maxConnections(), base.domain());
         CheckJob job = new CheckJob(newId(), t.original(), Instant.now());
         synchronized (this) {
             jobs.put(job.id(), job);
@@ -72,7 +77,7 @@ public final class CheckJobs implements AutoCloseable {
         Thread thread = Thread.ofVirtual().name("mailtls-check-" + job.id()).unstarted(() -> {
             CheckReport report = null;
             try {
-                report = run(allowed, options, job);
+                report = run(allowed, options, job, new GuardedEngine(allowPrivate));
             } catch (RuntimeException | Error e) {
                 LOG.warn("check {} of {} failed", job.id(), t.original(), e);
             } finally {
@@ -95,31 +100,55 @@ public final class CheckJobs implements AutoCloseable {
         return job;
     }
 
-    private static CheckReport run(TargetGuard.Allowed allowed, CheckOptions options, CheckJob job) {
+    private static CheckReport run(TargetGuard.Allowed allowed, CheckOptions options, CheckJob job, GuardedEngine guard) {
         TargetAudit.Progress progress = job::line;
-        List<Target> literals = allowed.literals();
+        TargetAudit.EndpointRunner runner = guard.runner(new EndpointAudit(options)::run);
+        Lazy<DomainLookups> lookups = new Lazy<>(() -> guard.lookups(options));
+        List<Target> targets = allowed.targets();
         long t0 = System.nanoTime();
         Instant started = Instant.now();
         List<CheckReport> parts = new ArrayList<>();
-        if (literals.size() == 1) {
-            parts.add(new TargetAudit(options, progress).check(literals.getFirst()));
-        } else {
-            try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-                List<Future<CheckReport>> futures = new ArrayList<>();
-                for (Target lit : literals) {
-                    futures.add(pool.submit(() -> new TargetAudit(options, progress).check(lit)));
-                }
-                for (Future<CheckReport> f : futures) {
-                    parts.add(f.get());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException(e.getCause());
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<CheckReport>> futures = new ArrayList<>();
+            for (Target target : targets) {
+                futures.add(pool.submit(() -> new TargetAudit(options, progress, runner, lookups).check(target)));
+            }
+            for (Future<CheckReport> f : futures) {
+                parts.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            lookups.ifMade(DomainLookups::close);
+        }
+        return guard.withRefusals(ReportMerge.merge(allowed.target(), started, (System.nanoTime() - t0) / 1_000_000L, parts));
+    }
+
+    /** Made on first use (only domain targets need DNS and policy clients), closed after the check. */
+    private static final class Lazy<T> implements java.util.function.Supplier<T> {
+        private final java.util.function.Supplier<T> make;
+        private T value;
+
+        Lazy(java.util.function.Supplier<T> make) {
+            this.make = make;
+        }
+
+        @Override
+        public synchronized T get() {
+            if (value == null) {
+                value = make.get();
+            }
+            return value;
+        }
+
+        synchronized void ifMade(java.util.function.Consumer<T> action) {
+            if (value != null) {
+                action.accept(value);
             }
         }
-        return ReportMerge.merge(allowed.target(), started, (System.nanoTime() - t0) / 1_000_000L, parts);
     }
 
     /** The check with this id, if it is still remembered. */

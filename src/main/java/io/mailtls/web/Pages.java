@@ -20,11 +20,13 @@ final class Pages {
     }
 
     /** The form, an error if the last submission was refused, and the recent checks. */
-    static String home(List<CheckJob> recent, String error, String target, String expectName, boolean allowPrivate) {
+    static String home(List<CheckJob> recent, String error, String target, String expectName, boolean deep,
+                       boolean allowPrivate) {
         List<Node> main = new ArrayList<>();
         main.add(el("h1", "Check a mail server's TLS"));
         main.add(el("p", cls("lead"), "mailtls talks SMTP to the server, starts TLS with STARTTLS, checks the "
-                + "certificate, and tells you what sending servers will do with your mail."));
+                + "certificate, and tells you what sending servers will do with your mail. Give a domain to check "
+                + "its MX hosts, MTA-STS, DANE and TLS-RPT, or host:port for one server."));
         main.add(el("form", cls("check-form"), attr("method", "post"), attr("action", "/checks"),
                 el("div", cls("field"),
                         el("label", attr("for", "target"), "Domain, host, or host:port"),
@@ -38,6 +40,10 @@ final class Pages {
                                 attr("maxlength", 253), attr("autocomplete", "off"), attr("spellcheck", "false"),
                                 attr("autocapitalize", "off"), attr("placeholder", "defaults to the host name"),
                                 attr("value", expectName == null ? "" : expectName))),
+                el("div", cls("field field-check"),
+                        el("input", id("deep"), attr("name", "deep"), attr("type", "checkbox"),
+                                attr("checked", deep ? "" : null)),
+                        el("label", attr("for", "deep"), "Deep: enumerate protocols, cipher suites and groups")),
                 el("button", attr("type", "submit"), "Check")));
         if (error != null) {
             main.add(el("p", cls("form-error"), attr("role", "alert"), id("form-error"), error));

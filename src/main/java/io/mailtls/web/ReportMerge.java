@@ -22,6 +22,9 @@ final class ReportMerge {
     }
 
     static CheckReport merge(Target target, Instant started, long millis, List<CheckReport> parts) {
+        if (parts.size() == 1 && !target.endpointOnly()) {
+            return parts.getFirst();
+        }
         List<EndpointReport> endpoints = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         Outcome outcome = null;
@@ -39,7 +42,7 @@ final class ReportMerge {
         findings.sort(Comparator.comparing(Finding::severity).reversed());
         List<DeliveryVerdict> delivery = worst == null ? List.of() : worst.delivery();
         return new CheckReport(target.original(), started, millis, outcome == null ? Outcome.INCONCLUSIVE : outcome,
-                findings, endpoints, delivery);
+                findings, endpoints, delivery, null);
     }
 
     /** The endpoint under the name the visitor gave, at the address that was checked. */
@@ -48,6 +51,6 @@ final class ReportMerge {
         Endpoint e = f.endpoint();
         Endpoint withName = new Endpoint(host, e.address(), e.port(), e.mode(), e.mxPreference());
         return new EndpointReport(new EndpointFacts(withName, f.expectedName(), f.transcript(), f.smtp(), f.tls(),
-                f.certificate(), f.failure(), f.afterTls()), r.verdict());
+                f.certificate(), f.failure(), f.afterTls(), f.probe(), f.smtpProbes()), r.verdict());
     }
 }

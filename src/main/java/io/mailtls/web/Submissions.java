@@ -41,9 +41,6 @@ final class Submissions {
         if (wait > 0) {
             return new Rejected(429, "too many checks from your address; try again in " + wait + " s", wait);
         }
-        if (deep) {
-            return new Rejected(400, "deep checks (raw protocol and cipher enumeration) are not available in this version", 0);
-        }
         String expect = expectName == null || expectName.isBlank() ? null : expectName.strip();
         if (expect != null && !NAME.matcher(expect).matches()) {
             return new Rejected(400, "expect_name must be a host name", 0);
@@ -52,7 +49,7 @@ final class Submissions {
             case TargetGuard.Refused r -> new Rejected(400, r.reason(), 0);
             case TargetGuard.Allowed a -> {
                 try {
-                    yield new Accepted(jobs.submit(a, expect == null ? null : expect.toLowerCase(java.util.Locale.ROOT)));
+                    yield new Accepted(jobs.submit(a, expect == null ? null : expect.toLowerCase(java.util.Locale.ROOT), deep));
                 } catch (CheckJobs.BusyException e) {
                     yield new Rejected(503, e.getMessage(), 5);
                 }

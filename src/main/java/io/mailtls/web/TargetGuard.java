@@ -18,9 +18,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Decides whether a visitor's target may be checked: parses it, resolves the name once, refuses special-purpose
- * addresses (unless private targets are allowed) and hands on the checked addresses as literals, so that the
- * engine connects to exactly what was judged and a second, rebound DNS answer never matters.
+ * Decides whether a visitor's target may be checked: parses it, and for a host (an endpoint target) resolves the
+ * name once, refuses special-purpose addresses (unless private targets are allowed) and hands on the checked
+ * addresses as literals, so that the engine connects to exactly what was judged and a second, rebound DNS answer
+ * never matters. A mail domain is looked up by the engine itself (MX, MTA-STS); {@link GuardedEngine} judges each
+ * of its connections instead.
  */
 public final class TargetGuard {
     /** At most this many addresses of one name are checked. */
@@ -40,18 +42,22 @@ public final class TargetGuard {
     }
 
     /**
-     * The target may be checked at these addresses.
+     * The target may be checked: an endpoint target at these addresses, a domain as the engine finds it.
      *
      * @param target    the parsed target as the visitor gave it
-     * @param addresses the checked addresses, to be connected to as literals
+     * @param addresses for an endpoint target, the checked addresses, to be connected to as literals; empty for a
+     *                  domain
      */
     public record Allowed(Target target, List<InetAddress> addresses) implements Decision {
         public Allowed {
             addresses = List.copyOf(addresses);
         }
 
-        /** One literal target per address, keeping port and mode. */
-        public List<Target> literals() {
+        /** What to give the engine: one literal target per address, keeping port and mode; or the domain. */
+        public List<Target> targets() {
+            if (!target.endpointOnly()) {
+                return List.of(target);
+            }
             return addresses.stream().map(a -> new Target(target.original(), literal(a), target.port(), target.mode(), true))
                     .toList();
         }
@@ -82,6 +88,9 @@ public final class TargetGuard {
             t = TargetParser.parse(text);
         } catch (BadTargetException e) {
             return new Refused(e.getMessage());
+        }
+        if (!t.endpointOnly()) {
+            return new Allowed(t, List.of());
         }
         if (!allowPrivate && !MAIL_PORTS.contains(t.port())) {
             return new Refused("port " + t.port() + " is not a mail port; this server checks ports " + sortedPorts());

@@ -36,7 +36,8 @@ public final class WebServer implements AutoCloseable {
 
     private WebServer(WebSettings settings) {
         this.settings = settings;
-        this.jobs = new CheckJobs(settings.options(), settings.maxConcurrent(), settings.maxRecent());
+        this.jobs = new CheckJobs(settings.options(), settings.allowPrivate(), settings.maxConcurrent(),
+                settings.maxRecent());
         TargetGuard guard = new TargetGuard(settings.resolver(), settings.allowPrivate(), settings.options().ipv4(),
                 settings.options().ipv6(), Duration.ofSeconds(10));
         this.submissions = new Submissions(guard, jobs,
@@ -114,17 +115,18 @@ public final class WebServer implements AutoCloseable {
     }
 
     private void home(Context ctx) {
-        ctx.html(Pages.home(jobs.recent(), null, null, null, settings.allowPrivate()));
+        ctx.html(Pages.home(jobs.recent(), null, null, null, false, settings.allowPrivate()));
     }
 
     private void submitForm(Context ctx) {
         String target = ctx.formParam("target");
         String expect = ctx.formParam("expect_name");
-        switch (submissions.submit(client(ctx), target, false, expect)) {
+        boolean deep = "on".equals(ctx.formParam("deep"));
+        switch (submissions.submit(client(ctx), target, deep, expect)) {
             case Submissions.Accepted a -> ctx.redirect("/checks/" + a.job().id(), HttpStatus.SEE_OTHER);
             case Submissions.Rejected r -> {
                 retryAfter(ctx, r);
-                ctx.status(r.status()).html(Pages.home(jobs.recent(), r.error(), target, expect, settings.allowPrivate()));
+                ctx.status(r.status()).html(Pages.home(jobs.recent(), r.error(), target, expect, deep, settings.allowPrivate()));
             }
         }
     }

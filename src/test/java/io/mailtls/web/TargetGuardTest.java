@@ -55,7 +55,7 @@ class TargetGuardTest {
         assertThat(decision).isInstanceOf(TargetGuard.Allowed.class);
         var allowed = (TargetGuard.Allowed) decision;
         assertThat(resolver.calls).hasValue(1);
-        assertThat(allowed.literals()).singleElement().satisfies(t -> {
+        assertThat(allowed.targets()).singleElement().satisfies(t -> {
             assertThat(t.host()).isEqualTo("93.184.215.14");
             assertThat(t.isIpLiteral()).isTrue();
             assertThat(t.port()).isEqualTo(25);
@@ -67,7 +67,7 @@ class TargetGuardTest {
     @Test
     void aNameThatResolvesToLoopbackFirstIsRefused() {
         var resolver = new ScriptedResolver(List.of(List.of(ip("127.0.0.1")), List.of(ip("93.184.215.14"))));
-        var decision = guard(resolver).decide("mx.rebind.example");
+        var decision = guard(resolver).decide("mx.rebind.example:25");
 
         assertThat(decision).isInstanceOfSatisfying(TargetGuard.Refused.class, r -> assertThat(r.reason())
                 .contains("mx.rebind.example resolves to 127.0.0.1").contains("loopback"));
@@ -77,7 +77,7 @@ class TargetGuardTest {
     @Test
     void oneSpecialPurposeAddressAmongPublicOnesRefusesTheName() {
         var resolver = new ScriptedResolver(List.of(List.of(ip("93.184.215.14"), ip("10.0.0.5"))));
-        assertThat(guard(resolver).decide("mx.example.org")).isInstanceOfSatisfying(TargetGuard.Refused.class,
+        assertThat(guard(resolver).decide("mx.example.org:25")).isInstanceOfSatisfying(TargetGuard.Refused.class,
                 r -> assertThat(r.reason()).contains("10.0.0.5").contains("private network"));
     }
 
@@ -93,11 +93,25 @@ class TargetGuardTest {
     }
 
     @Test
+    void aMailDomainIsLeftToTheEngineWithoutALookupHere() {
+        var resolver = new ScriptedResolver(List.of(List.of(ip("127.0.0.1"))));
+        var decision = guard(resolver).decide("example.org");
+        assertThat(decision).isInstanceOfSatisfying(TargetGuard.Allowed.class, a -> {
+            assertThat(a.addresses()).isEmpty();
+            assertThat(a.targets()).singleElement().satisfies(t -> {
+                assertThat(t.host()).isEqualTo("example.org");
+                assertThat(t.endpointOnly()).isFalse();
+            });
+        });
+        assertThat(resolver.calls).as("the engine's MX lookup decides, guarded per connection").hasValue(0);
+    }
+
+    @Test
     void allowPrivateLetsLoopbackThroughOnAnyPort() {
         var resolver = new ScriptedResolver(List.of(List.of(ip("127.0.0.1"))));
         var g = new TargetGuard(resolver, true, true, true, TIMEOUT);
         assertThat(g.decide("mx.lab.test:40025")).isInstanceOfSatisfying(TargetGuard.Allowed.class,
-                a -> assertThat(a.literals().getFirst().host()).isEqualTo("127.0.0.1"));
+                a -> assertThat(a.targets().getFirst().host()).isEqualTo("127.0.0.1"));
         assertThat(g.decide("127.0.0.1:2")).isInstanceOf(TargetGuard.Allowed.class);
     }
 
@@ -132,7 +146,7 @@ class TargetGuardTest {
         Resolver nx = h -> {
             throw new UnknownHostException(h);
         };
-        assertThat(guard(nx).decide("nx.example.org")).isInstanceOfSatisfying(TargetGuard.Refused.class,
+        assertThat(guard(nx).decide("nx.example.org:25")).isInstanceOfSatisfying(TargetGuard.Refused.class,
                 r -> assertThat(r.reason()).contains("does not resolve"));
     }
 
@@ -148,7 +162,7 @@ class TargetGuardTest {
             return List.of(ip("93.184.215.14"));
         };
         var g = new TargetGuard(hanging, false, true, true, Duration.ofMillis(200));
-        assertThat(g.decide("slow.example.org")).isInstanceOfSatisfying(TargetGuard.Refused.class,
+        assertThat(g.decide("slow.example.org:25")).isInstanceOfSatisfying(TargetGuard.Refused.class,
                 r -> assertThat(r.reason()).contains("did not resolve within"));
     }
 
@@ -156,9 +170,9 @@ class TargetGuardTest {
     void addressFamiliesFollowTheOptions() {
         Resolver both = h -> List.of(ip("2a00:1450:4001::1b"), ip("93.184.215.14"));
         var v4only = new TargetGuard(both, false, true, false, TIMEOUT);
-        assertThat(((TargetGuard.Allowed) v4only.decide("mx.example.org")).addresses()).containsExactly(ip("93.184.215.14"));
+        assertThat(((TargetGuard.Allowed) v4only.decide("mx.example.org:25")).addresses()).containsExactly(ip("93.184.215.14"));
         var v6only = new TargetGuard(h -> List.of(ip("93.184.215.14")), false, false, true, TIMEOUT);
-        assertThat(v6only.decide("mx.example.org")).isInstanceOfSatisfying(TargetGuard.Refused.class,
+        assertThat(v6only.decide("mx.example.org:25")).isInstanceOfSatisfying(TargetGuard.Refused.class,
                 r -> assertThat(r.reason()).contains("no IPv6 address"));
     }
 
@@ -168,7 +182,7 @@ class TargetGuardTest {
         for (int i = 1; i <= 20; i++) {
             many.add(ip("93.184.215." + i));
         }
-        assertThat(((TargetGuard.Allowed) guard(h -> many).decide("mx.example.org")).addresses())
+        assertThat(((TargetGuard.Allowed) guard(h -> many).decide("mx.example.org:25")).addresses())
                 .hasSize(TargetGuard.MAX_ADDRESSES);
     }
 }

@@ -116,8 +116,7 @@ class WebApiTest {
             "{}",
             "[\"mx.lab.test\"]",
             "not json",
-            "{\"target\": \"nx.invalid\"}",
-            "{\"target\": \"mx.lab.test\", \"deep\": true}",
+            "{\"target\": \"nx.invalid:25\"}",
             "{\"target\": \"mx.lab.test\", \"deep\": \"yes\"}",
             "{\"target\": \"mx.lab.test\", \"expect_name\": \"<script>\"}",
             "{\"target\": \"mx.lab.test\", \"expect_name\": 7}"})
@@ -154,7 +153,7 @@ class WebApiTest {
             HttpResponse<String> literal = strict.postJson("/api/checks", "{\"target\": \"127.0.0.1:25\"}");
             assertThat(literal.statusCode()).isEqualTo(400);
             assertThat(json(literal).get("error").stringValue()).contains("loopback");
-            HttpResponse<String> named = strict.postJson("/api/checks", "{\"target\": \"mx.lab.test\"}");
+            HttpResponse<String> named = strict.postJson("/api/checks", "{\"target\": \"mx.lab.test:25\"}");
             assertThat(named.statusCode()).isEqualTo(400);
             assertThat(json(named).get("error").stringValue()).contains("resolves to 127.0.0.1").contains("loopback");
             HttpResponse<String> oddPort = strict.postJson("/api/checks", "{\"target\": \"mx.lab.test:" + port + "\"}");

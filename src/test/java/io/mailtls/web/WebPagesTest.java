@@ -58,12 +58,14 @@ class WebPagesTest {
     }
 
     @Test
-    void theHomePageHasTheFormAndNoDeepToggle() throws Exception {
+    void theHomePageHasTheFormWithTheDeepToggle() throws Exception {
         Document d = page("/");
         var form = d.selectFirst("form.check-form");
         assertThat(form.attr("method")).isEqualTo("post");
         assertThat(form.attr("action")).isEqualTo("/checks");
-        assertThat(form.select("input").eachAttr("name")).containsExactly("target", "expect_name");
+        assertThat(form.select("input").eachAttr("name")).containsExactly("target", "expect_name", "deep");
+        assertThat(form.selectFirst("input[name=deep]").attr("type")).isEqualTo("checkbox");
+        assertThat(form.selectFirst("input[name=deep]").hasAttr("checked")).isFalse();
         assertThat(form.select("label[for=target]")).hasSize(1);
         assertThat(d.select("link[rel=stylesheet]").eachAttr("href")).containsExactly("/static/report.css", "/static/web.css");
         assertThat(d.select("script")).isEmpty();
@@ -102,6 +104,20 @@ class WebPagesTest {
         Document home = page("/");
         assertThat(home.select("#recent a[href=/checks/" + id + "]")).hasSize(1);
         assertThat(home.select("#recent .outcome-badge").eachText()).contains("TLS OK");
+    }
+
+    @Test
+    void theDeepToggleRunsTheDeepProbes() throws Exception {
+        HttpResponse<String> r = web.postForm("/checks", "target=" + URLEncoder.encode("mx.lab.test:"
+                + lab.address(Scenario.GOOD).getPort(), StandardCharsets.UTF_8) + "&deep=on");
+        assertThat(r.statusCode()).isEqualTo(303);
+        String id = r.headers().firstValue("Location").orElseThrow().substring("/checks/".length());
+        var job = web.server.jobs().get(id).orElseThrow();
+        job.finished().get(120, TimeUnit.SECONDS);
+        assertThat(job.report().endpoints().getFirst().facts().probe()).isNotNull();
+        Document d = page("/checks/" + id);
+        assertThat(d.select(".probe table.protocols")).hasSize(1);
+        assertThat(d.select(".probe ol.ciphers li")).isNotEmpty();
     }
 
     @Test

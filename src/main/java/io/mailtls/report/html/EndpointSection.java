@@ -34,7 +34,8 @@ public final class EndpointSection {
                 Ladder.of(f, "e" + index),
                 f.transcript().isEmpty() ? null : TranscriptTable.of(f.transcript()),
                 f.certificate() == null ? null : List.of(el("h4", "Certificate chain as sent"),
-                        CertificateChain.of(f.certificate())));
+                        CertificateChain.of(f.certificate())),
+                f.probe() == null && f.smtpProbes() == null ? null : ProbeSection.of(f.probe(), f.smtpProbes()));
     }
 
     private static List<Node> facts(EndpointFacts f) {

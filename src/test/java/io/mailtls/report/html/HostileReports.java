@@ -57,12 +57,17 @@ final class HostileReports {
         Endpoint ep = new Endpoint("mx." + SCRIPT, InetAddress.getByName("127.0.0.1"), 25, Mode.STARTTLS, null);
         TlsSessionFacts tls = new TlsSessionFacts("TLSv1.3", "TLS_AES_128_GCM_SHA256", "x25519" + SCRIPT, null, List.of(), 12);
         Failure after = new Failure(Failure.Kind.EHLO_AFTER_TLS_FAILED, Phase.values()[0], "EHLO failed " + IMG, SCRIPT + ANSI);
-        EndpointFacts facts = new EndpointFacts(ep, "mx." + SCRIPT, transcript, null, tls, cert, null, after);
+        var probe = new io.mailtls.tls.probe.TlsProfile(java.util.Map.of("TLSv1.2", true, "TLSv1.3", true),
+                java.util.Map.of("TLSv1.2", List.of("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256")), true, List.of("x25519"),
+                null, true, false, null, 5, 40, List.of("SSLv2: " + IMG), List.of("anomaly " + SCRIPT));
+        var smtpProbes = new io.mailtls.smtp.SmtpProbeFacts(true, "250 injected " + SCRIPT, false, "250 ok " + IMG, 2);
+        EndpointFacts facts = new EndpointFacts(ep, "mx." + SCRIPT, transcript, null, tls, cert, null, after, probe,
+                smtpProbes);
         Finding f = new Finding("CERT_EXPIRED", Severity.HIGH, "expired " + SCRIPT, "seen: " + IMG + " " + ANSI,
                 "renew " + QUOTE, "127.0.0.1:25");
         Finding ok = new Finding("STARTTLS_OFFERED", Severity.OK, "offered " + SCRIPT, IMG, "", "127.0.0.1:25");
         EndpointReport er = new EndpointReport(facts, new EndpointVerdict(List.of(f, ok), Outcome.TLS_WEAK));
         return new CheckReport("mx." + SCRIPT, now, 42, Outcome.TLS_WEAK, List.of(f, ok), List.of(er),
-                List.of(new DeliveryVerdict("verify", "deferred", "certificate-expired", "because " + SCRIPT)));
+                List.of(new DeliveryVerdict("verify", "deferred", "certificate-expired", "because " + SCRIPT)), null);
     }
 }

@@ -52,6 +52,20 @@ class HtmlReportTest {
     }
 
     @Test
+    void aDeepCheckShowsProtocolsCipherSuitesAndTheSmtpProbes() throws Exception {
+        CheckReport r = LabReports.check(true, Scenario.WEAK_CIPHERS).get(Scenario.WEAK_CIPHERS);
+        var probe = r.endpoints().getFirst().facts().probe();
+        assertThat(probe).isNotNull();
+        Document d = parse(r);
+        assertThat(d.select(".probe table.protocols th").eachText()).containsExactlyElementsOf(probe.protocols().keySet());
+        assertThat(d.select(".probe table.protocols td.offered")).hasSize(
+                (int) probe.protocols().values().stream().filter(Boolean.TRUE::equals).count());
+        assertThat(d.select(".probe ol.ciphers code").eachText())
+                .containsExactlyElementsOf(probe.ciphers().values().stream().flatMap(java.util.List::stream).toList());
+        assertThat(d.select(".probe dl.facts dt").eachText()).contains("STARTTLS injection", "TLS required before MAIL");
+    }
+
+    @Test
     void findingsShowSeverityDetailAndFix() {
         CheckReport r = reports.get(Scenario.EXPIRED);
         Document d = parse(r);
@@ -101,8 +115,23 @@ class HtmlReportTest {
                 "evil" + HostileReports.SCRIPT + ".test", "expired: " + HostileReports.IMG,
                 "seen: " + HostileReports.IMG + " \\x1b[31mRED\\x1b[0m", "renew " + HostileReports.QUOTE,
                 "because " + HostileReports.SCRIPT, "x25519" + HostileReports.SCRIPT, "EHLO failed " + HostileReports.IMG,
-                "a note with " + HostileReports.SCRIPT);
+                "a note with " + HostileReports.SCRIPT, "250 injected " + HostileReports.SCRIPT,
+                "SSLv2: " + HostileReports.IMG, "anomaly " + HostileReports.SCRIPT);
         assertThat(d.title()).contains("mx." + HostileReports.SCRIPT);
+    }
+
+    @Test
+    void onlyTheStylesheetIsEverWrittenUnescaped() throws Exception {
+        // Raw markup is package-private; this keeps its one use where it belongs.
+        try (var files = java.nio.file.Files.list(Path.of("src/main/java/io/mailtls/report/html"))) {
+            assertThat(files.filter(f -> {
+                try {
+                    return Files.readString(f).contains("new Raw(");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).map(f -> f.getFileName().toString())).containsExactly("Styles.java");
+        }
     }
 
     @Test
