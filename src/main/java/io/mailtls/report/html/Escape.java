@@ -19,13 +19,28 @@ public final class Escape {
 
     /**
      * Printable text that HTML allows: control characters and bidi overrides become {@code \xNN} escapes (as in the
-     * terminal report), noncharacters become {@code \\uXXXX} escapes, and lone surrogates U+FFFD.
+     * terminal report), noncharacters become {@code \\uXXXX} escapes, and lone surrogates U+FFFD. Line breaks
+     * ({@code \n}, {@code \r\n}) and tabs stay, as HTML whitespace: they cannot change the markup.
      */
     public static String clean(String s) {
         if (s == null) {
             return "";
         }
-        String p = Printable.of(s);
+        String[] lines = s.replace("\r\n", "\n").split("\n", -1);
+        StringBuilder joined = new StringBuilder(s.length());
+        for (int i = 0; i < lines.length; i++) {
+            if (i > 0) {
+                joined.append('\n');
+            }
+            String[] cells = lines[i].split("\t", -1);
+            for (int j = 0; j < cells.length; j++) {
+                if (j > 0) {
+                    joined.append('\t');
+                }
+                joined.append(Printable.of(cells[j]));
+            }
+        }
+        String p = joined.toString();
         StringBuilder b = new StringBuilder(p.length());
         for (int i = 0; i < p.length(); ) {
             int cp = p.codePointAt(i);

@@ -23,6 +23,15 @@ public final class Labels {
         };
     }
 
+    /** One sentence saying what the report's outcome means for the mail, honest about its worst finding. */
+    public static String summary(io.mailtls.audit.CheckReport r) {
+        io.mailtls.check.Severity worst = r.worst();
+        if (r.outcome() == Outcome.TLS_OK && worst.worseThan(io.mailtls.check.Severity.LOW)) {
+            return "Mail to this server travels over TLS, but the findings below need attention (worst: " + worst + ").";
+        }
+        return summary(r.outcome());
+    }
+
     /** One sentence saying what the outcome means for the mail. */
     public static String summary(Outcome o) {
         return switch (o) {

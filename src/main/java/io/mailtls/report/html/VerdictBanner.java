@@ -26,7 +26,7 @@ public final class VerdictBanner {
         }
         return el("section", cls("verdict " + Labels.outcomeClass(r.outcome())), attr("aria-label", "Verdict"),
                 el("p", cls("verdict-outcome"), Labels.outcome(r.outcome())),
-                el("p", cls("verdict-summary"), Labels.summary(r.outcome())),
+                el("p", cls("verdict-summary"), Labels.summary(r)),
                 counts.isEmpty() ? null : el("ul", cls("counts"), attr("aria-label", "Findings by severity"), counts));
     }
 }

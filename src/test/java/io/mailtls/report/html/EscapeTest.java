@@ -27,6 +27,12 @@ class EscapeTest {
     }
 
     @Test
+    void lineBreaksAndTabsStayAsWhitespace() {
+        assertThat(Escape.text("version: STSv1\r\nmode: testing\n\tmx: a\rb"))
+                .isEqualTo("version: STSv1\nmode: testing\n\tmx: a\\x0db");
+    }
+
+    @Test
     void bidiOverridesCannotReorderTheReport() {
         assertThat(Escape.text("good\u202Egnp.exe")).isEqualTo("good\\u202egnp.exe");
     }

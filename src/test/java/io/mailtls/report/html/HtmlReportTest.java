@@ -66,6 +66,17 @@ class HtmlReportTest {
     }
 
     @Test
+    void theVerdictSentenceNeverHidesAFindingAboveLow() {
+        var high = new io.mailtls.check.Finding("MX_DNSSEC_BOGUS", Severity.HIGH, "bogus", "", "", null);
+        var r = new CheckReport("example.org", java.time.Instant.EPOCH, 1, io.mailtls.facts.Outcome.TLS_OK,
+                java.util.List.of(high), java.util.List.of(), java.util.List.of(), null);
+        Document d = parse(r);
+        assertThat(d.select(".verdict-summary").text()).contains("need attention").contains("HIGH")
+                .doesNotContain("nothing above LOW");
+        assertThat(parse(reports.get(Scenario.GOOD)).select(".verdict-summary").text()).contains("nothing above LOW");
+    }
+
+    @Test
     void findingsShowSeverityDetailAndFix() {
         CheckReport r = reports.get(Scenario.EXPIRED);
         Document d = parse(r);
