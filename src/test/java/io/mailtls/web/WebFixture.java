@@ -28,10 +28,14 @@ final class WebFixture implements AutoCloseable {
         this.server = WebServer.start(settings);
     }
 
-    /** Settings for tests: port 0 on 127.0.0.1, trust in the lab CA, short time limits, a fake resolver for the lab name. */
+    /**
+     * Settings for tests: port 0 on 127.0.0.1, trust in the lab CA, a fake resolver for the lab name. The step limit
+     * is long so that a check held by {@link GatedSmtpServer} stays running on a loaded machine until the test opens
+     * the gate; checks against the lab end in milliseconds anyway.
+     */
     static WebSettings settings(Path caFile, boolean allowPrivate, int maxConcurrent, int perMinute) {
         CheckOptions options = new CheckOptions("test.mailtls.invalid", null, null, TrustAnchors.load(caFile),
-                Duration.ofSeconds(5), Duration.ofSeconds(30), true, false);
+                Duration.ofSeconds(30), Duration.ofSeconds(90), true, false);
         return WebSettings.defaults(options).withListen("127.0.0.1", 0).withAllowPrivate(allowPrivate)
                 .withLimits(maxConcurrent, perMinute).withResolver(WebFixture::labResolver);
     }
