@@ -124,7 +124,7 @@ public final class CheckJobs implements AutoCloseable {
         } finally {
             lookups.ifMade(DomainLookups::close);
         }
-        return guard.withRefusals(ReportMerge.merge(allowed.target(), started, (System.nanoTime() - t0) / 1_000_000L, parts));
+        return ReportMerge.merge(allowed.target(), started, (System.nanoTime() - t0) / 1_000_000L, parts);
     }
 
     /** Made on first use (only domain targets need DNS and policy clients), closed after the check. */

@@ -1,15 +1,9 @@
 package io.mailtls.web;
 
 import io.mailtls.audit.CheckOptions;
-import io.mailtls.audit.CheckReport;
 import io.mailtls.audit.DomainLookups;
-import io.mailtls.audit.EndpointReport;
 import io.mailtls.audit.TargetAudit;
-import io.mailtls.check.EndpointVerdict;
-import io.mailtls.check.Finding;
-import io.mailtls.check.Severity;
 import io.mailtls.facts.EndpointFacts;
-import io.mailtls.net.Endpoint;
 import io.mailtls.net.Failure;
 import io.mailtls.net.Phase;
 import io.mailtls.policy.mtasts.PolicyHostResolver;
@@ -21,8 +15,6 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The SSRF guard inside the engine, for what the engine resolves itself (MX hosts and their addresses, implicit
@@ -34,7 +26,6 @@ final class GuardedEngine {
     static final String ADDRESS_NOT_ALLOWED = "ADDRESS_NOT_ALLOWED";
 
     private final boolean allowPrivate;
-    private final Set<String> refused = ConcurrentHashMap.newKeySet();
 
     GuardedEngine(boolean allowPrivate) {
         this.allowPrivate = allowPrivate;
@@ -62,12 +53,11 @@ final class GuardedEngine {
             if (why.isEmpty()) {
                 return delegate.run(endpoint, expected, live);
             }
-            refused.add(endpoint.hostPort());
             String detail = "not checked: " + endpoint.addressText() + " is " + why.get()
                     + "; this server does not connect there";
             TranscriptLine note = new TranscriptLine(0, TranscriptLine.From.NOTE, detail);
             live.accept(note);
-            Failure f = new Failure(Failure.Kind.UNREACHABLE, Phase.CONNECT, detail, "");
+            Failure f = new Failure(Failure.Kind.NOT_ALLOWED, Phase.CONNECT, detail, "");
             return new EndpointFacts(endpoint, expected, List.of(note), null, null, null, f, null, null, null);
         };
     }
@@ -101,42 +91,5 @@ final class GuardedEngine {
                 : host -> viaDns.resolve(host).stream().map(a -> new InetSocketAddress(a.getAddress(), port)).toList();
         var fetcher = new StsPolicyFetcher(PolicyTrust.only(options.anchors().anchors()), policyHosts(base), options.step());
         return new DomainLookups(plain.dns(), fetcher);
-    }
-
-    /** The report with the guard's own finding for the endpoints it kept the engine from. */
-    CheckReport withRefusals(CheckReport r) {
-        if (refused.isEmpty()) {
-            return r;
-        }
-        List<EndpointReport> endpoints = new ArrayList<>();
-        for (EndpointReport e : r.endpoints()) {
-            EndpointVerdict v = e.verdict();
-            endpoints.add(new EndpointReport(e.facts(), new EndpointVerdict(replace(v.findings(), e.facts()), v.outcome())));
-        }
-        List<Finding> findings = new ArrayList<>();
-        for (Finding f : r.findings()) {
-            findings.add(isRefusal(f) ? notAllowed(f) : f);
-        }
-        return new CheckReport(r.target(), r.startedAt(), r.millis(), r.outcome(), findings, endpoints, r.delivery(),
-                r.domain());
-    }
-
-    private List<Finding> replace(List<Finding> findings, EndpointFacts facts) {
-        Endpoint e = facts.endpoint();
-        if (!refused.contains(e.hostPort())) {
-            return findings;
-        }
-        return findings.stream().map(f -> isRefusal(f) ? notAllowed(f) : f).toList();
-    }
-
-    private boolean isRefusal(Finding f) {
-        return f.endpoint() != null && refused.contains(f.endpoint())
-                && f.detail().contains("this server does not connect there");
-    }
-
-    private static Finding notAllowed(Finding f) {
-        return new Finding(ADDRESS_NOT_ALLOWED, Severity.INFO, "Not checked: the address is not a public one", f.detail(),
-                "Nothing to fix on the mail server if this is intended; a public checker cannot reach such addresses. "
-                        + "Run mailtls from inside that network, or serve with --allow-private.", f.endpoint());
     }
 }
