@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -183,6 +185,15 @@ public final class DomainLab implements AutoCloseable {
                 .orElseThrow(() -> new NoSuchElementException("this domain lab does not publish " + id));
     }
 
+    /** Domain name to the addresses of its MX endpoints, in preference order, for the lab command's listing. */
+    public Map<String, List<InetSocketAddress>> endpoints() {
+        Map<String, List<InetSocketAddress>> out = new LinkedHashMap<>();
+        for (DomainScenario d : domains) {
+            out.put(d.domain(), d.mx().stream().map(DomainScenario.Mx::address).toList());
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
     /** The endpoint behind an MX host, with its counters and logs. */
     public LabServer server(DomainScenario.Mx mx) {
         LabServer server = smtp.at(mx.address().getAddress());
@@ -286,14 +297,5 @@ public final class DomainLab implements AutoCloseable {
                 LOG.debug("cannot remove {}: {}", directory, e.toString());
             }
         }
-    }
-
-    /** Scenario name to the MX endpoints serving it, for logs and the lab command's listing. */
-    public Map<String, List<InetSocketAddress>> endpoints() {
-        var out = new java.util.LinkedHashMap<String, List<InetSocketAddress>>();
-        for (DomainScenario d : domains) {
-            out.put(d.domain(), d.mx().stream().map(DomainScenario.Mx::address).toList());
-        }
-        return java.util.Collections.unmodifiableMap(out);
     }
 }

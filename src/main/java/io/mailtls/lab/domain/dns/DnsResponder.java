@@ -136,7 +136,8 @@ final class DnsResponder {
         }
 
         void add(RRset set, int section) {
-            for (Record r : set.rrs()) {
+            // rrs(false): the cycling variant moves a shared, unsynchronised position on every call.
+            for (Record r : set.rrs(false)) {
                 message.addRecord(r, section);
             }
             if (dnssec) {

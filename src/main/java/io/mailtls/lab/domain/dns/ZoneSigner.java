@@ -72,6 +72,13 @@ final class ZoneSigner {
     }
 
     private RRSIGRecord make(RRset set, Mode mode) {
+        // dnsjava reads the set through its cycling rrs(), which is not thread-safe: one signer per set at a time.
+        synchronized (set) {
+            return signNow(set, mode);
+        }
+    }
+
+    private RRSIGRecord signNow(RRset set, Mode mode) {
         try {
             return switch (mode) {
                 case VALID -> DNSSEC.sign(set, dnskey, keys.getPrivate(), inception, inception.plus(VALIDITY));

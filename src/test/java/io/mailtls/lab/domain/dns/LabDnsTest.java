@@ -228,6 +228,46 @@ class LabDnsTest {
         }
     }
 
+    @Test
+    void tcpAnswersSeveralQueriesInOrderAndDropsAnOversizedOne() throws Exception {
+        try (var socket = new java.net.Socket()) {
+            socket.connect(dns.address(), 3_000);
+            socket.setSoTimeout(5_000);
+            var out = new java.io.DataOutputStream(socket.getOutputStream());
+            var in = new java.io.DataInputStream(socket.getInputStream());
+            for (int id : new int[] {7, 8}) {
+                Message query = Message.newQuery(Record.newRecord(Name.fromString("lab.test."), Type.SOA, DClass.IN));
+                query.getHeader().setID(id);
+                byte[] wire = query.toWire();
+                out.writeShort(wire.length);
+                out.write(wire);
+            }
+            out.flush();
+            for (int id : new int[] {7, 8}) {
+                byte[] answer = in.readNBytes(in.readUnsignedShort());
+                assertThat(new Message(answer).getHeader().getID()).isEqualTo(id);
+            }
+            // A length beyond any real query: the server hangs up instead of reading 65535 bytes.
+            out.writeShort(0xFFFF);
+            out.flush();
+            assertThat(in.read()).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void anIdleTcpClientIsDisconnected() throws Exception {
+        LabZone zone = LabZone.builder("idle.test").txt("a.idle.test", "x").build();
+        try (LabDns idle = LabDns.start(zone, LabDnsConfig.defaults().withTcpIdleTimeout(Duration.ofMillis(300)));
+             var socket = new java.net.Socket()) {
+            socket.connect(idle.address(), 3_000);
+            socket.setSoTimeout(5_000);
+            long start = System.nanoTime();
+
+            assertThat(socket.getInputStream().read()).isEqualTo(-1);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+        }
+    }
+
     private static Message receive(DatagramSocket socket) throws Exception {
         byte[] buffer = new byte[4096];
         var packet = new DatagramPacket(buffer, buffer.length);
