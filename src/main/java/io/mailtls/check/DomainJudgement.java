@@ -17,6 +17,9 @@ public final class DomainJudgement {
     /** Findings for a domain, given its facts and its endpoints' verdicts. */
     public static List<Finding> judge(DomainFacts d, List<EndpointVerdict> endpoints) {
         List<Finding> out = new ArrayList<>(DomainChecks.mx(d.mx()));
+        if (d.mx().kind() == io.mailtls.dns.MxKind.NULL_MX) {
+            return out; // a domain that accepts no mail needs no transport policy
+        }
         List<String> hosts = d.mx().hosts().stream().map(io.mailtls.dns.MxHost::host).toList();
         if (!hosts.isEmpty() || d.mtaSts().record() != null) {
             out.addAll(DomainChecks.mtaSts(d.mtaSts(), hosts));

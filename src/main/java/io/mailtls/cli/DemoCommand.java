@@ -26,15 +26,17 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print nothing; exit 0 when every scenario gave its expected outcome.")
     boolean quiet;
 
-    @Option(names = "--report", paramLabel = "SCENARIO", defaultValue = "expired",
-            description = "The scenario whose full annotated report is shown (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--report", paramLabel = "NAME", defaultValue = "expired-enforce",
+            description = "The scenario or domain whose full annotated report is shown (default: ${DEFAULT-VALUE}).")
     String report;
 
     @Override
     public Integer call() throws LabStartException {
-        Scenario shown = Scenario.byId(report).filter(Demo.SCENARIOS::contains).orElseThrow(() ->
-                new picocli.CommandLine.ParameterException(spec.commandLine(), "--report must be one of "
-                        + Demo.SCENARIOS.stream().map(Scenario::id).toList()));
+        List<String> names = new java.util.ArrayList<>(Demo.SCENARIOS.stream().map(Scenario::id).toList());
+        names.addAll(Demo.DOMAINS);
+        if (!names.contains(report)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--report must be one of " + names);
+        }
         long t0 = System.nanoTime();
         List<Demo.Result> results = Demo.run();
         long ms = (System.nanoTime() - t0) / 1_000_000L;
@@ -44,14 +46,24 @@ public final class DemoCommand implements Callable<Integer> {
         var console = System.console();
         Ansi ansi = new Ansi(!noColor && System.getenv("NO_COLOR") == null && console != null && console.isTerminal());
         PrintWriter out = spec.commandLine().getOut();
-        out.println(ansi.bold("mailtls demo") + ": the fault lab on 127.0.0.1, " + results.size()
-                + " scenarios checked by the real engine in " + ms + " ms, offline.");
+        out.println(ansi.bold("mailtls demo") + ": the fault lab on 127.0.0.1 (SMTP endpoints, a DNSSEC-signed DNS "
+                + "server for lab.test, an MTA-STS policy host), " + results.size() + " checks by the real engine in "
+                + ms + " ms, offline.");
         out.println();
-        out.print(DemoTable.render(results, ansi));
+        out.println(ansi.bold("Mail servers") + ansi.dim("  (mailtls check 127.0.0.1:PORT)"));
+        out.print(DemoTable.render(results, "endpoint", ansi));
         out.println();
-        out.println(ansi.bold("The full report for one scenario (" + shown.id() + "), as `mailtls check` prints it:"));
+        out.println(ansi.bold("Deep probes") + ansi.dim("  (mailtls check --deep: every protocol, suite and group, "
+                + "STARTTLS injection)"));
+        out.print(DemoTable.render(results, "deep", ansi));
         out.println();
-        Demo.Result r = results.stream().filter(x -> x.scenario() == shown).findFirst().orElseThrow();
+        out.println(ansi.bold("Mail domains") + ansi.dim("  (mailtls check DOMAIN: MX, MTA-STS, DANE, TLS-RPT)"));
+        out.print(DemoTable.render(results, "domain", ansi));
+        out.println();
+        Demo.Result r = results.stream().filter(x -> x.name().equals(report) && !x.kind().equals("deep"))
+                .findFirst().orElseThrow();
+        out.println(ansi.bold("The full report for " + r.target() + " (" + r.name() + "), as `mailtls check` prints it:"));
+        out.println();
         out.print(TextReport.render(r.report(), ansi));
         out.println();
         out.println(ansi.dim("Try it yourself: ./mailtls lab --all --port-base 2525 --ca-out /tmp/lab-ca.pem, then"));

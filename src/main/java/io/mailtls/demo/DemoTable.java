@@ -1,34 +1,55 @@
 package io.mailtls.demo;
 
-import io.mailtls.check.Finding;
 import io.mailtls.check.Severity;
+import io.mailtls.delivery.DeliveryVerdict;
 import io.mailtls.report.Ansi;
+import io.mailtls.tls.probe.TlsProfile;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The demo's summary: one row per scenario with its outcome and the findings that matter. */
+/** The demo's summaries: one row per scenario, deep probe or domain, with outcome and the findings that matter. */
 public final class DemoTable {
     private DemoTable() {
     }
 
-    /** Renders the table. */
-    public static String render(List<Demo.Result> results, Ansi ansi) {
+    /** The table of one kind of result ({@code endpoint}, {@code deep} or {@code domain}). */
+    public static String render(List<Demo.Result> results, String kind, Ansi ansi) {
         StringBuilder b = new StringBuilder();
-        b.append(ansi.bold(String.format("%-22s %-17s %-13s %s", "scenario", "endpoint", "outcome", "main findings")))
-                .append('\n');
+        boolean domain = kind.equals("domain");
+        b.append(ansi.bold(String.format("%-20s %-13s %s", domain ? "domain" : "scenario", "outcome",
+                domain ? "main findings; what an MTA-STS and a DANE sender do" : "main findings"))).append('\n');
         for (Demo.Result r : results) {
-            String findings = r.report().findings().stream().filter(f -> f.severity().worseThan(Severity.OK))
+            if (!r.kind().equals(kind)) {
+                continue;
+            }
+            boolean untested = r.report().outcome() == io.mailtls.facts.Outcome.INCONCLUSIVE;
+            String findings = r.report().findings().stream()
+                    .filter(f -> f.severity().worseThan(Severity.INFO) || untested && f.severity() == Severity.INFO)
                     .map(f -> ansi.color(f.severity(), f.id())).distinct().collect(Collectors.joining(" "));
-            String outcome = String.format("%-13s", r.report().outcome().name());
-            b.append(String.format("%-22s %-17s ", r.scenario().id(), "127.0.0.1:" + r.address().getPort()))
-                    .append(ansi.color(r.report().outcome(), outcome)).append(' ')
-                    .append(findings.isEmpty() ? ansi.dim("-") : findings).append('\n');
+            b.append(String.format("%-20s ", r.name())).append(ansi.color(r.report().outcome(),
+                    String.format("%-13s", r.report().outcome().name()))).append(' ')
+                    .append(findings.isEmpty() ? ansi.dim("-") : findings);
+            if (domain) {
+                b.append(ansi.dim("; mta-sts " + outcome(r, "mta-sts") + ", dane " + outcome(r, "dane")));
+            }
+            b.append('\n');
+            if (kind.equals("deep") && !r.report().endpoints().isEmpty()) {
+                TlsProfile p = r.report().endpoints().getFirst().facts().probe();
+                if (p != null) {
+                    String protocols = p.protocols().entrySet().stream().filter(e -> Boolean.TRUE.equals(e.getValue()))
+                            .map(Map.Entry::getKey).collect(Collectors.joining(" "));
+                    int suites = p.ciphers().values().stream().mapToInt(List::size).sum();
+                    b.append(ansi.dim(String.format("%-20s %s; %d suites; groups %s; %d connections, %d ms", "",
+                            protocols, suites, p.groups(), p.connections(), p.elapsedMillis()))).append('\n');
+                }
+            }
         }
         return b.toString();
     }
 
-    /** The worst severity found in a report's findings other than OK. */
-    static Severity worst(List<Finding> findings) {
-        return findings.stream().map(Finding::severity).reduce(Severity.OK, (a, x) -> x.worseThan(a) ? x : a);
+    private static String outcome(Demo.Result r, String sender) {
+        return r.report().delivery().stream().filter(d -> d.sender().equals(sender)).map(DeliveryVerdict::outcome)
+                .findFirst().orElse("?");
     }
 }
