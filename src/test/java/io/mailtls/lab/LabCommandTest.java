@@ -70,6 +70,7 @@ class LabCommandTest {
             assertThat(client.reply().code()).isEqualTo(421);
         }
         err.awaitText("throttled #1 ");
+        err.awaitText("good #1 "); // sessions log when they end, in whatever order they end
         assertThat(err.text()).contains("good #1 127.0.0.1:").contains("end=QUIT").contains("end=throttled");
 
         command.stop();
