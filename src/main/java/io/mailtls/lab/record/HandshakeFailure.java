@@ -23,8 +23,10 @@ public record HandshakeFailure(Kind kind, String alert, String detail) {
     /** Evidence longer than this is cut. */
     public static final int MAX_DETAIL = 300;
 
-    // The JDK reports an alert from the peer as "Received fatal alert: <description>".
-    private static final Pattern RECEIVED_ALERT = Pattern.compile("Received fatal alert: ([a-z0-9_]{1,48})");
+    // The JDK reports an alert from the peer as "Received fatal alert: <description>", or, when a TLS 1.3
+    // client sends it unencrypted, as "Unexpected plaintext alert received: Level: fatal; Alert: <description>".
+    private static final Pattern RECEIVED_ALERT = Pattern.compile(
+            "(?:Received fatal alert: |alert received: Level: fatal; Alert: )([a-z0-9_]{1,48})");
 
     /** Who ended the handshake. */
     public enum Kind {

@@ -11,7 +11,8 @@ import java.util.List;
  * @param sessions            how many of its sessions were judged
  * @param tls                 how it uses STARTTLS
  * @param fallbacks           scenarios on which it sent mail in plaintext after STARTTLS was unavailable or failed
- * @param heldBack            scenarios on which STARTTLS was unavailable or failed and it sent no mail in plaintext
+ * @param heldBack            scenarios on which STARTTLS was unavailable or failed and it sent no mail in
+ *                            plaintext; only {@code no-starttls} and {@code starttls-refused} prove TLS is required
  * @param certificates        how it treats bad certificates
  * @param certificateTests    one entry per certificate fault it met, in scenario order
  * @param rejectsGood         whether it also refused the lab's good certificate (it may lack the lab CA)
@@ -80,8 +81,9 @@ public record SenderVerdict(SenderKey sender, int sessions, TlsUse tls, List<Str
             case NEVER -> "no TLS: sends in plaintext although STARTTLS is offered";
             case OPPORTUNISTIC -> "opportunistic TLS";
             case REQUIRED -> "TLS required (no plaintext mail on " + String.join(", ", heldBack) + ")";
-            case FALLBACK_UNTESTED -> "uses STARTTLS (plaintext fallback not tested: point it at no-starttls, "
-                    + "starttls-refused or drop-after-starttls)";
+            case FALLBACK_UNTESTED -> "uses STARTTLS (plaintext fallback not tested: point it at no-starttls or "
+                    + "starttls-refused" + (heldBack.isEmpty() ? "" : "; no plaintext retry yet after "
+                    + String.join(", ", heldBack)) + ")";
             case UNKNOWN -> "no STARTTLS and no mail seen";
         });
         parts.add(switch (certificates) {

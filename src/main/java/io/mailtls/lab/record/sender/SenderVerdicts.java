@@ -12,18 +12,11 @@ import io.mailtls.lab.Plan;
 import io.mailtls.lab.Scenario;
 import io.mailtls.lab.SessionRecord;
 import io.mailtls.lab.pki.CredentialKind;
-import io.mailtls.lab.record.ClientConduct;
 import io.mailtls.lab.record.HandshakeFailure;
 import io.mailtls.lab.record.MailTransaction;
 import io.mailtls.lab.record.sender.SenderVerdict.CertificateChecks;
 import io.mailtls.lab.record.sender.SenderVerdict.CertificateTest;
 import io.mailtls.lab.record.sender.SenderVerdict.TlsUse;
-import io.mailtls.tls.registry.CipherFlag;
-import io.mailtls.tls.registry.CipherSuite;
-import io.mailtls.tls.registry.CipherSuites;
-import io.mailtls.tls.registry.ProtocolVersion;
-import io.mailtls.tls.wire.ClientHelloInfo;
-import io.mailtls.tls.wire.ClientHelloParse;
 
 /**
  * Judges one sending client from its finished lab sessions: a pure function, so the same sessions
@@ -102,7 +95,7 @@ public final class SenderVerdicts {
         } else if (!fallbacks.isEmpty() || !ignoredOffer.isEmpty()) {
             fallbacks.addAll(ignoredOffer);
             tls = TlsUse.OPPORTUNISTIC;
-        } else if (!heldBack.isEmpty()) {
+        } else if (heldBack.stream().anyMatch(SenderVerdicts::plaintextPossible)) {
             tls = TlsUse.REQUIRED;
         } else if (usedStartTls) {
             tls = TlsUse.FALLBACK_UNTESTED;
@@ -124,7 +117,7 @@ public final class SenderVerdicts {
         }
         return new SenderVerdict(SenderKey.of(ordered.getFirst()), ordered.size(), tls, List.copyOf(fallbacks),
                 List.copyOf(heldBack), certificateChecks(certificateTests), certificateTests,
-                goodRefused && !goodAccepted, weakOffers(ordered), negotiated(ordered), overTls, plaintext);
+                goodRefused && !goodAccepted, WeakOffers.of(ordered), negotiated(ordered), overTls, plaintext);
     }
 
     /** The contract's name for a JDK protocol name ({@code TLSv1} is {@code TLSv1.0}); null stays null. */
@@ -138,6 +131,16 @@ public final class SenderVerdicts {
             case REFUSE, CLOSE_AFTER_READY, GARBAGE_AFTER_READY -> true;
             case PROCEED, ANSWER_INJECTED -> false;
         };
+    }
+
+    /**
+     * Whether the scenario leaves the client a plaintext session to go on in ({@code no-starttls},
+     * {@code starttls-refused}): only there does sending no mail prove that TLS is required. After a
+     * dropped handshake a client must reconnect, and a queue may do that much later.
+     */
+    static boolean plaintextPossible(String scenarioId) {
+        Plan plan = Scenario.byId(scenarioId).orElseThrow().plan();
+        return plan.offer() == Plan.Offer.NO_STARTTLS || plan.startTls() == Plan.StartTls.REFUSE;
     }
 
     /** Whether the session completed TLS and then sent EHLO, HELO or MAIL inside it. */
@@ -189,79 +192,6 @@ public final class SenderVerdicts {
             return CertificateChecks.VERIFIES;
         }
         return carriedOn == tests.size() ? CertificateChecks.NONE : CertificateChecks.PARTIAL;
-    }
-
-    /** Weak things offered in any ClientHello, in a fixed order: versions first, then suites. */
-    static List<String> weakOffers(List<SessionRecord> sessions) {
-        Set<ProtocolVersion> versions = EnumSet.noneOf(ProtocolVersion.class);
-        Set<CipherFlag> flags = EnumSet.noneOf(CipherFlag.class);
-        boolean anyHello = false;
-        boolean forwardSecret = true;
-        boolean compression = false;
-        boolean sslv2Format = false;
-        for (SessionRecord s : sessions) {
-            ClientConduct c = s.conduct();
-            if (c.clientHello() instanceof ClientHelloParse.Malformed m && m.reason().startsWith("SSLv2")) {
-                sslv2Format = true;
-            }
-            if (!(c.clientHello() instanceof ClientHelloParse.Parsed parsed)) {
-                continue;
-            }
-            anyHello = true;
-            ClientHelloInfo hello = parsed.hello();
-            versions.addAll(explicitVersions(hello));
-            List<CipherSuite> suites = hello.cipherSuites().stream().flatMap(code -> CipherSuites.byCode(code).stream())
-                    .filter(suite -> !suite.has(CipherFlag.SCSV)).toList();
-            suites.forEach(suite -> flags.addAll(suite.flags()));
-            forwardSecret &= suites.stream().anyMatch(suite -> suite.has(CipherFlag.FS));
-            compression |= hello.compressionMethods().stream().anyMatch(method -> method != 0);
-        }
-        List<String> weak = new ArrayList<>();
-        if (sslv2Format) {
-            weak.add("sends an SSLv2-format ClientHello");
-        }
-        for (ProtocolVersion old : List.of(ProtocolVersion.SSL_3, ProtocolVersion.TLS_1_0, ProtocolVersion.TLS_1_1)) {
-            if (versions.contains(old)) {
-                weak.add("offers " + old.displayName());
-            }
-        }
-        if (anyHello && !versions.contains(ProtocolVersion.TLS_1_3)) {
-            weak.add("does not offer TLSv1.3");
-        }
-        if (flags.contains(CipherFlag.NULL)) {
-            weak.add("offers NULL encryption");
-        }
-        if (flags.contains(CipherFlag.ANON)) {
-            weak.add("offers anonymous suites");
-        }
-        if (flags.contains(CipherFlag.EXPORT)) {
-            weak.add("offers export suites");
-        }
-        if (flags.contains(CipherFlag.RC4)) {
-            weak.add("offers RC4");
-        }
-        if (flags.contains(CipherFlag.TRIPLE_DES)) {
-            weak.add("offers 3DES");
-        }
-        if (anyHello && !forwardSecret) {
-            weak.add("offers no forward-secret suite");
-        }
-        if (compression) {
-            weak.add("offers TLS compression");
-        }
-        return weak;
-    }
-
-    /**
-     * The versions a hello states: its supported_versions list, or else only client_version (the
-     * highest it accepts; the lowest is not on the wire, so older versions are not assumed).
-     */
-    static Set<ProtocolVersion> explicitVersions(ClientHelloInfo hello) {
-        Set<ProtocolVersion> versions = EnumSet.noneOf(ProtocolVersion.class);
-        List<Integer> codes = hello.supportedVersions().isEmpty() ? List.of(hello.legacyVersion())
-                : hello.supportedVersions();
-        codes.forEach(code -> ProtocolVersion.fromCode(code).ifPresent(versions::add));
-        return versions;
     }
 
     private static List<String> negotiated(List<SessionRecord> sessions) {

@@ -151,7 +151,7 @@ public final class SessionJson {
                 n.put("record_version", ProtocolVersion.nameOf(h.recordVersion()));
                 n.put("legacy_version", ProtocolVersion.nameOf(h.legacyVersion()));
                 names(n, "supported_versions", h.supportedVersions(), ProtocolVersion::nameOf);
-                strings(n, "versions", SenderVerdicts.explicitVersions(h).stream()
+                strings(n, "versions", WeakOffers.explicitVersions(h).stream()
                         .sorted(java.util.Comparator.reverseOrder()).map(ProtocolVersion::displayName).toList());
                 names(n, "cipher_suites", h.cipherSuites(), CipherSuites::nameOf);
                 names(n, "groups", h.supportedGroups(), NamedGroups::nameOf);

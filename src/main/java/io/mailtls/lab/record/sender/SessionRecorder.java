@@ -133,7 +133,7 @@ public final class SessionRecorder implements Consumer<SessionRecord>, AutoClose
         out.add("senders seen: " + verdicts.size());
         for (SenderVerdict v : verdicts) {
             out.add("  " + v.sender() + ": " + v.text());
-            out.add("    " + v.sessions() + " sessions; delivered " + v.messagesOverTls() + " over TLS, "
+            out.add("    " + v.sessions() + (v.sessions() == 1 ? " session" : " sessions") + "; delivered " + v.messagesOverTls() + " over TLS, "
                     + v.messagesInPlaintext() + " in plaintext"
                     + (v.negotiated().isEmpty() ? "" : "; negotiated " + String.join(", ", v.negotiated())));
         }
