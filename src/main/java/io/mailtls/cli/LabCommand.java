@@ -130,14 +130,14 @@ public final class LabCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Closes the lab (so every session is recorded), then prints the senders' summary and closes the record. */
+    /** Closes the lab (so every session is recorded) and the record, then prints the senders' summary. */
     private void shutDown(Lab lab, SessionRecorder recorder, PrintWriter err) {
         lab.close();
         err.println("lab stopped");
+        recorder.close();
         if (record != null || !recorder.verdicts().isEmpty()) {
             recorder.summary().forEach(err::println);
         }
-        recorder.close();
         err.flush();
     }
 

@@ -126,7 +126,7 @@ public final class SessionRecorder implements Consumer<SessionRecord>, AutoClose
         return senders.values().stream().map(kept -> SenderVerdicts.judge(sessionsOf(kept))).toList();
     }
 
-    /** The summary the CLI prints at exit: one block per sender. */
+    /** The summary the CLI prints at exit (after {@link #close()}, so the line count is final): one block per sender. */
     public synchronized List<String> summary() {
         List<String> out = new ArrayList<>();
         List<SenderVerdict> verdicts = verdicts();
