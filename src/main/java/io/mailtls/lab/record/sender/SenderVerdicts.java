@@ -26,7 +26,7 @@ import io.mailtls.lab.record.sender.SenderVerdict.TlsUse;
 public final class SenderVerdicts {
 
     /** The lab's certificate faults: a verifying client must abort on each. */
-    private static final Set<CredentialKind> CERTIFICATE_FAULTS = EnumSet.of(CredentialKind.EXPIRED,
+    static final Set<CredentialKind> CERTIFICATE_FAULTS = EnumSet.of(CredentialKind.EXPIRED,
             CredentialKind.NOT_YET_VALID, CredentialKind.WRONG_NAME, CredentialKind.SELF_SIGNED,
             CredentialKind.LEAF_ONLY);
     private static final Set<CredentialKind> GOOD_CERTIFICATES = EnumSet.of(CredentialKind.GOOD,
@@ -159,7 +159,7 @@ public final class SenderVerdicts {
      * otherwise the first abort. Handshakes that failed before the certificate mattered (no common
      * version or suite, silence) say nothing.
      */
-    private static Optional<CertificateTest> certificateTest(Scenario scenario, List<SessionRecord> on) {
+    static Optional<CertificateTest> certificateTest(Scenario scenario, List<SessionRecord> on) {
         CertificateTest abort = null;
         for (SessionRecord s : on) {
             if (goesOn(s)) {

@@ -44,7 +44,10 @@ public final class SessionJson {
     private SessionJson() {
     }
 
-    /** One session: who, when, EHLO, STARTTLS, the ClientHello as offered, the TLS outcome, the mail. */
+    /**
+     * One session: who, when, EHLO, STARTTLS, the ClientHello as offered, the TLS outcome, on a
+     * certificate fault whether the client carried on ({@code bad_certificate}), the mail.
+     */
     public static ObjectNode session(SessionRecord s) {
         ClientConduct c = s.conduct();
         ObjectNode n = MAPPER.createObjectNode();
@@ -79,6 +82,13 @@ public final class SessionJson {
             f.put("kind", failure.kind().name().toLowerCase(Locale.ROOT));
             f.put("alert", failure.alert());
             f.put("detail", failure.detail());
+        }
+        if (SenderVerdicts.CERTIFICATE_FAULTS.contains(s.scenario().plan().credential())) {
+            SenderVerdicts.certificateTest(s.scenario(), List.of(s)).ifPresent(test -> {
+                ObjectNode bad = n.putObject("bad_certificate");
+                bad.put("carried_on", test.carriedOn());
+                bad.put("how", test.how());
+            });
         }
         ArrayNode mail = n.putArray("mail");
         for (MailTransaction m : c.mail()) {

@@ -51,6 +51,22 @@ class SessionJsonTest {
     }
 
     @Test
+    void aSessionOnACertificateFaultSaysWhetherTheClientCarriedOn() {
+        JsonNode aborted = parse(SessionJson.line(SessionJson.session(
+                on(Scenario.EXPIRED).alert("certificate_expired").build())));
+        JsonNode carriedOn = parse(SessionJson.line(SessionJson.session(
+                on(Scenario.SELF_SIGNED).tls().then("EHLO").mail().build())));
+        JsonNode good = parse(SessionJson.line(SessionJson.session(on(Scenario.GOOD).tls().then("EHLO").build())));
+
+        assertThat(aborted.get("bad_certificate").get("carried_on").asBoolean()).isFalse();
+        assertThat(aborted.get("bad_certificate").get("how").asString()).isEqualTo("with alert certificate_expired");
+        assertThat(aborted.get("handshake_failure").get("kind").asString()).isEqualTo("client_alert");
+        assertThat(aborted.get("handshake_failure").get("alert").asString()).isEqualTo("certificate_expired");
+        assertThat(carriedOn.get("bad_certificate").get("carried_on").asBoolean()).isTrue();
+        assertThat(good.has("bad_certificate")).isFalse();
+    }
+
+    @Test
     void jdkProtocolNamesBecomeTheContractsNames() {
         SessionRecord s = on(Scenario.TLS10_ONLY).tls("TLSv1", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA").build();
 
