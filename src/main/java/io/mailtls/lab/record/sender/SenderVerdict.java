@@ -11,6 +11,7 @@ import java.util.List;
  * @param sessions            how many of its sessions were judged
  * @param tls                 how it uses STARTTLS
  * @param fallbacks           scenarios on which it sent mail in plaintext after STARTTLS was unavailable or failed
+ * @param skippedOffer        scenarios on which it sent mail in plaintext without trying the offered STARTTLS
  * @param heldBack            scenarios on which STARTTLS was unavailable or failed and it sent no mail in
  *                            plaintext; only {@code no-starttls} and {@code starttls-refused} prove TLS is required
  * @param certificates        how it treats bad certificates
@@ -21,13 +22,15 @@ import java.util.List;
  * @param messagesOverTls     messages it delivered inside TLS
  * @param messagesInPlaintext messages it delivered in plaintext
  */
-public record SenderVerdict(SenderKey sender, int sessions, TlsUse tls, List<String> fallbacks, List<String> heldBack,
+public record SenderVerdict(SenderKey sender, int sessions, TlsUse tls, List<String> fallbacks,
+                            List<String> skippedOffer, List<String> heldBack,
                             CertificateChecks certificates, List<CertificateTest> certificateTests, boolean rejectsGood,
                             List<String> weakOffers, List<String> negotiated, int messagesOverTls,
                             int messagesInPlaintext) {
 
     public SenderVerdict {
         fallbacks = List.copyOf(fallbacks);
+        skippedOffer = List.copyOf(skippedOffer);
         heldBack = List.copyOf(heldBack);
         certificateTests = List.copyOf(certificateTests);
         weakOffers = List.copyOf(weakOffers);
@@ -78,7 +81,8 @@ public record SenderVerdict(SenderKey sender, int sessions, TlsUse tls, List<Str
     public String text() {
         List<String> parts = new ArrayList<>();
         parts.add(switch (tls) {
-            case NEVER -> "no TLS: sends in plaintext although STARTTLS is offered";
+            case NEVER -> "no TLS: sends in plaintext although STARTTLS is offered ("
+                    + String.join(", ", skippedOffer) + ")";
             case OPPORTUNISTIC -> "opportunistic TLS";
             case REQUIRED -> "TLS required (no plaintext mail on " + String.join(", ", heldBack) + ")";
             case FALLBACK_UNTESTED -> "uses STARTTLS (plaintext fallback not tested: point it at no-starttls or "
@@ -98,6 +102,9 @@ public record SenderVerdict(SenderKey sender, int sessions, TlsUse tls, List<Str
         }
         if (!fallbacks.isEmpty()) {
             parts.add("falls back to plaintext when STARTTLS fails (" + String.join(", ", fallbacks) + ")");
+        }
+        if (tls == TlsUse.OPPORTUNISTIC && !skippedOffer.isEmpty()) {
+            parts.add("sometimes skips the offered STARTTLS (" + String.join(", ", skippedOffer) + ")");
         }
         String text = String.join(", ", parts);
         return weakOffers.isEmpty() ? text : text + "; " + String.join(", ", weakOffers);

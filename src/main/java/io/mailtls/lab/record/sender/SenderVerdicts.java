@@ -93,7 +93,6 @@ public final class SenderVerdicts {
         if (!ignoredOffer.isEmpty() && !usedStartTls) {
             tls = TlsUse.NEVER;
         } else if (!fallbacks.isEmpty() || !ignoredOffer.isEmpty()) {
-            fallbacks.addAll(ignoredOffer);
             tls = TlsUse.OPPORTUNISTIC;
         } else if (heldBack.stream().anyMatch(SenderVerdicts::plaintextPossible)) {
             tls = TlsUse.REQUIRED;
@@ -116,7 +115,7 @@ public final class SenderVerdicts {
             }
         }
         return new SenderVerdict(SenderKey.of(ordered.getFirst()), ordered.size(), tls, List.copyOf(fallbacks),
-                List.copyOf(heldBack), certificateChecks(certificateTests), certificateTests,
+                List.copyOf(ignoredOffer), List.copyOf(heldBack), certificateChecks(certificateTests), certificateTests,
                 goodRefused && !goodAccepted, WeakOffers.of(ordered), negotiated(ordered), overTls, plaintext);
     }
 

@@ -120,6 +120,7 @@ public final class SessionJson {
         n.put("sessions", v.sessions());
         n.put("tls", token(v.tls().name()));
         strings(n, "fallbacks", v.fallbacks());
+        strings(n, "skipped_offer", v.skippedOffer());
         strings(n, "held_back", v.heldBack());
         n.put("certificates", token(v.certificates().name()));
         ArrayNode tests = n.putArray("certificate_tests");

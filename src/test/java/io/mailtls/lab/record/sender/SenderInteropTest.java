@@ -99,6 +99,18 @@ class SenderInteropTest {
         assertThat(v.text()).startsWith("opportunistic TLS, certificate checks not tested");
     }
 
+    /** swaks without a TLS option never sends STARTTLS, even when it is offered. */
+    @Test
+    void swaksWithoutTlsSendsInPlaintext() throws Exception {
+        String helo = "swaks-plain.sender.test";
+        assertThat(swaks(Scenario.GOOD, helo).succeeded()).isTrue();
+
+        SenderVerdict v = verdict(helo, 1);
+        assertThat(v.tls()).as(v.text()).isEqualTo(TlsUse.NEVER);
+        assertThat(v.text()).startsWith("no TLS: sends in plaintext although STARTTLS is offered (good)");
+        assertThat(v.messagesInPlaintext()).isEqualTo(1);
+    }
+
     /** swaks --tls-verify with the lab CA: the good chain passes, the expired one is refused. */
     @Test
     void swaksWithTlsVerifyRefusesTheExpiredCertificate() throws Exception {

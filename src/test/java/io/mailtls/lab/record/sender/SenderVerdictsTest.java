@@ -144,9 +144,12 @@ class SenderVerdictsTest {
                 on(Scenario.EXPIRED).mail().build(),
                 on(Scenario.EXPIRED).alert("certificate_expired").build()));
 
-        assertThat(v.fallbacks()).containsExactly("expired");
+        assertThat(v.fallbacks()).isEmpty();
+        assertThat(v.skippedOffer()).containsExactly("expired");
         assertThat(v.tls()).as("plaintext although STARTTLS was offered, and STARTTLS used")
                 .isEqualTo(TlsUse.OPPORTUNISTIC);
+        assertThat(v.text()).contains("sometimes skips the offered STARTTLS (expired)")
+                .doesNotContain("falls back");
     }
 
     @Test
@@ -165,7 +168,7 @@ class SenderVerdictsTest {
         SenderVerdict v = SenderVerdicts.judge(List.of(on(Scenario.GOOD).mail().build()));
 
         assertThat(v.tls()).isEqualTo(TlsUse.NEVER);
-        assertThat(v.text()).startsWith("no TLS: sends in plaintext although STARTTLS is offered");
+        assertThat(v.text()).startsWith("no TLS: sends in plaintext although STARTTLS is offered (good)");
     }
 
     @Test
