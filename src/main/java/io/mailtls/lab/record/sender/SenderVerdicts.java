@@ -62,9 +62,17 @@ public final class SenderVerdicts {
             }
             Plan plan = scenario.plan();
             if (startTlsFails(plan)) {
-                if (on.stream().anyMatch(s -> s.conduct().plaintextMail())) {
-                    fallbacks.add(scenario.id());
-                } else if (on.stream().anyMatch(s -> s.conduct().heloName() != null)) {
+                // Plaintext here is a fallback once STARTTLS was tried (or not offered at all); a client that
+                // never sent the offered STARTTLS did not fall back, it skipped it.
+                boolean tried = plan.offer() == Plan.Offer.NO_STARTTLS;
+                for (SessionRecord s : on) {
+                    tried |= s.conduct().startTls();
+                    if (s.conduct().plaintextMail()) {
+                        (tried ? fallbacks : ignoredOffer).add(scenario.id());
+                    }
+                }
+                if (!fallbacks.contains(scenario.id()) && !ignoredOffer.contains(scenario.id())
+                        && on.stream().anyMatch(s -> s.conduct().heloName() != null)) {
                     heldBack.add(scenario.id());
                 }
                 continue;

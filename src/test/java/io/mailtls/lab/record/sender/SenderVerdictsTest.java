@@ -172,6 +172,17 @@ class SenderVerdictsTest {
     }
 
     @Test
+    void plaintextWithoutTryingTheOfferedStarttlsIsNoFallback() {
+        SenderVerdict v = SenderVerdicts.judge(List.of(
+                on(Scenario.STARTTLS_REFUSED).mail().build(),
+                on(Scenario.NO_STARTTLS).mail().build()));
+
+        assertThat(v.tls()).isEqualTo(TlsUse.NEVER);
+        assertThat(v.skippedOffer()).containsExactly("starttls-refused");
+        assertThat(v.fallbacks()).containsExactly("no-starttls");
+    }
+
+    @Test
     void sessionsWithoutMailOrStartTlsTellNothing() {
         SenderVerdict v = SenderVerdicts.judge(List.of(on(Scenario.GOOD).then("NOOP").build()));
 
