@@ -1,5 +1,6 @@
 package io.mailtls.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import io.mailtls.lab.Lab;
 import io.mailtls.lab.LabConfig;
 import io.mailtls.lab.LabStartException;
 import io.mailtls.lab.Scenario;
+import io.mailtls.lab.record.sender.SessionRecorder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -56,6 +58,12 @@ public final class LabCommand implements Callable<Integer> {
             description = "The slow-greeting scenario's delay (default: 6).")
     private Double greetingDelay;
 
+    @Option(names = "--record", paramLabel = "FILE.jsonl",
+            description = {"Write one JSON line per client session (its EHLO, ClientHello, TLS outcome, mail) and,"
+                + " at exit, one verdict line per sending client to FILE (created or truncated).",
+                "Verdicts per sender go to stderr with or without this option."})
+    private Path record;
+
     @Option(names = "--list", description = "List the scenarios and exit.")
     private boolean list;
 
@@ -73,20 +81,29 @@ public final class LabCommand implements Callable<Integer> {
         }
         LabConfig config = config();
         PrintWriter err = spec.commandLine().getErr();
-        config = config.withSessionListener(record -> {
-            err.println(record.logLine());
+        SessionRecorder recorder;
+        try {
+            recorder = SessionRecorder.open(record, SessionRecorder.Limits.DEFAULT, line -> {
+                err.println(line);
+                err.flush();
+            });
+        } catch (IOException e) {
+            throw usage("cannot write the --record file " + record + ": " + e.getMessage());
+        }
+        config = config.withSessionListener(session -> {
+            err.println(session.logLine());
             err.flush();
+            recorder.accept(session);
         });
         Lab lab;
         try {
             lab = Lab.start(config);
         } catch (LabStartException e) {
+            recorder.close();
             throw usage(e.getMessage());
         }
         Thread hook = Thread.ofPlatform().name("lab-shutdown").unstarted(() -> {
-            lab.close();
-            err.println("lab stopped");
-            err.flush();
+            shutDown(lab, recorder, err);
             stop.countDown();
         });
         Runtime.getRuntime().addShutdownHook(hook);
@@ -107,12 +124,21 @@ public final class LabCommand implements Callable<Integer> {
             stop.await();
         } finally {
             if (removeHook(hook)) {
-                lab.close();
-                err.println("lab stopped");
-                err.flush();
+                shutDown(lab, recorder, err);
             }
         }
         return 0;
+    }
+
+    /** Closes the lab (so every session is recorded) and the record, then prints the senders' summary. */
+    private void shutDown(Lab lab, SessionRecorder recorder, PrintWriter err) {
+        lab.close();
+        err.println("lab stopped");
+        recorder.close();
+        if (record != null || !recorder.verdicts().isEmpty()) {
+            recorder.summary().forEach(err::println);
+        }
+        err.flush();
     }
 
     /** Ends a running {@link #call()} as SIGINT would, for embedding and tests. */

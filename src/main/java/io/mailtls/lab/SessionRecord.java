@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.mailtls.lab.record.ClientConduct;
+
 /**
  * What happened in one finished SMTP session, for the lab's per-endpoint log.
  *
@@ -18,16 +20,18 @@ import java.util.List;
  * @param tlsCipher   the negotiated cipher suite (IANA name), or null when no handshake completed
  * @param messages    messages accepted with 250 after DATA
  * @param end         how the session ended, with the evidence (such as a handshake error)
+ * @param conduct     what the client did beyond its verbs (EHLO name, ClientHello, mail), for the recorder
  */
 public record SessionRecord(Scenario scenario, long number, InetSocketAddress client, Instant started,
                             Duration duration, List<String> commands, String tlsProtocol, String tlsCipher,
-                            int messages, String end) {
+                            int messages, String end, ClientConduct conduct) {
 
     /** How many command verbs a record keeps; later ones are counted in the last entry. */
     public static final int MAX_COMMANDS = 64;
 
     public SessionRecord {
         commands = List.copyOf(commands);
+        conduct = conduct == null ? ClientConduct.NONE : conduct;
     }
 
     /** Whether a TLS handshake completed in this session. */

@@ -23,6 +23,9 @@ import io.mailtls.lab.Plan.Offer;
 import io.mailtls.lab.Plan.Pace;
 import io.mailtls.lab.Plan.StartTls;
 import io.mailtls.lab.pki.LabPki;
+import io.mailtls.lab.record.ClientHelloPeek;
+import io.mailtls.lab.record.ConductLog;
+import io.mailtls.lab.record.HandshakeFailure;
 import io.mailtls.lab.tls.ServerTls;
 import io.mailtls.lab.tls.TlsProfile;
 
@@ -60,6 +63,7 @@ final class SmtpSession {
     private final Instant started = Instant.now();
     private final List<String> commands = new ArrayList<>();
     private int commandsDropped;
+    private final ConductLog conduct = new ConductLog();
 
     private LineReader reader;
     private ReplyWriter writer;
@@ -105,7 +109,8 @@ final class SmtpSession {
             verbs.add("+" + commandsDropped);
         }
         return new SessionRecord(context.scenario(), number, (InetSocketAddress) socket.getRemoteSocketAddress(),
-                started, Duration.between(started, Instant.now()), verbs, protocol, cipher, messages, end);
+                started, Duration.between(started, Instant.now()), verbs, protocol, cipher, messages, end,
+                conduct.build());
     }
 
     private void converse() throws IOException {
@@ -222,6 +227,7 @@ final class SmtpSession {
         }
         resetTransaction();
         helloDone = true;
+        conduct.hello(argument);
         if (!extended) {
             return reply(250, HOST);
         }
@@ -240,6 +246,7 @@ final class SmtpSession {
 
     /** Phase "STARTTLS" (RFC 3207 section 4). */
     private boolean startTls(String argument) throws IOException {
+        conduct.startTls();
         if (!argument.isEmpty()) {
             return error(501, "5.5.4 Syntax error (no parameters allowed)");
         }
@@ -272,9 +279,18 @@ final class SmtpSession {
 
     private boolean handshake() throws IOException {
         byte[] pipelined = reader.takeBuffered();
+        // The ClientHello is read here, as offered, and every byte read is replayed into the JDK's handshake.
+        ClientHelloPeek.Result hello = ClientHelloPeek.read(socket, context.config().handshakeTimeout());
+        conduct.clientHello(hello.parse(), hello.bytes().length);
+        if (hello.failure() != null) {
+            conduct.handshakeFailed(hello.failure());
+            end = "TLS handshake failed: " + hello.failure().detail();
+            return false;
+        }
         try {
-            tlsSocket = context.tls().handshake(socket, context.config().handshakeTimeout());
+            tlsSocket = context.tls().handshake(socket, hello.bytes(), context.config().handshakeTimeout());
         } catch (IOException e) {
+            conduct.handshakeFailed(HandshakeFailure.of(e, SessionIo.describe(e)));
             end = "TLS handshake failed: " + SessionIo.describe(e);
             return false;
         }
@@ -307,6 +323,7 @@ final class SmtpSession {
             return reply(552, "5.3.4 Message size exceeds fixed limit");
         }
         mailFrom = path.get().address();
+        conduct.mail(mailFrom, tlsSocket != null);
         return reply(250, "2.1.0 Ok");
     }
 
@@ -322,6 +339,7 @@ final class SmtpSession {
             return reply(452, "4.5.3 Error: too many recipients");
         }
         recipients.add(path.get().address());
+        conduct.recipient();
         return reply(250, "2.1.5 Ok");
     }
 
@@ -350,6 +368,7 @@ final class SmtpSession {
             case MessageReader.LineTooLong ignored -> error(500, "5.5.2 Error: line too long in message");
             case MessageReader.Message message -> {
                 messages++;
+                conduct.delivered(message.content().length);
                 context.store().accept(new ReceivedMessage(context.scenario(), from, to, message.content(),
                         tlsSocket != null, Instant.now()));
                 yield reply(250, "2.0.0 Ok: queued as " + context.scenario().id() + "-" + number + "-" + messages);

@@ -5,7 +5,9 @@
  *
  * <p>The lab is an independent opponent for mailtls's checker: it depends on nothing but the JDK,
  * Bouncy Castle and SLF4J (a test enforces this), so a bug shared by client and server cannot
- * hide. Start it with {@link io.mailtls.lab.Lab#start(io.mailtls.lab.LabConfig)}; serving the
+ * hide. The one exception observes only: {@link io.mailtls.lab.record} reads clients' ClientHellos
+ * with the raw TLS parser and names them with the IANA registry, and hands the bytes to the JDK
+ * unchanged (its recorder also writes JSON with Jackson). Start it with {@link io.mailtls.lab.Lab#start(io.mailtls.lab.LabConfig)}; serving the
  * legacy scenarios needs {@link io.mailtls.lab.tls.LegacyTls#enable()} before the process's first
  * TLS context, which {@code Lab.start} does when it comes first.
  */

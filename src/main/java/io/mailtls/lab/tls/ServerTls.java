@@ -1,5 +1,6 @@
 package io.mailtls.lab.tls;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
@@ -78,8 +79,17 @@ public final class ServerTls {
      * STARTTLS they are plaintext the server must not treat as protected (RFC 3207).
      */
     public SSLSocket handshake(Socket plain, Duration timeout) throws IOException {
-        var ssl = (SSLSocket) factory.createSocket(plain, plain.getInetAddress().getHostAddress(),
-                plain.getPort(), true);
+        return handshake(plain, new byte[0], timeout);
+    }
+
+    /**
+     * As {@link #handshake(Socket, Duration)}, for a caller that has already read the start of the
+     * client's handshake from {@code plain} (to see its ClientHello): those {@code consumed} bytes are
+     * given to the JDK first, through the server-side layering API made for this.
+     */
+    public SSLSocket handshake(Socket plain, byte[] consumed, Duration timeout) throws IOException {
+        var ssl = (SSLSocket) factory.createSocket(plain,
+                consumed.length == 0 ? null : new ByteArrayInputStream(consumed), true);
         ssl.setUseClientMode(false);
         SSLParameters parameters = ssl.getSSLParameters();
         parameters.setProtocols(protocols);
