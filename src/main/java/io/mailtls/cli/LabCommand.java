@@ -64,6 +64,10 @@ public final class LabCommand implements Callable<Integer> {
                 "Verdicts per sender go to stderr with or without this option."})
     private Path record;
 
+    @Option(names = "--domains", description = "Also serve the domain lab: a DNSSEC-signed DNS server for lab.test, an "
+            + "MTA-STS policy host and MX endpoints, with one mail domain per domain scenario.")
+    private boolean domains;
+
     @Option(names = "--list", description = "List the scenarios and exit.")
     private boolean list;
 
@@ -102,7 +106,19 @@ public final class LabCommand implements Callable<Integer> {
             recorder.close();
             throw usage(e.getMessage());
         }
+        io.mailtls.lab.domain.DomainLab domainLab = null;
+        if (domains) {
+            try {
+                domainLab = io.mailtls.lab.domain.DomainLab.start();
+            } catch (LabStartException e) {
+                lab.close();
+                recorder.close();
+                throw usage(e.getMessage());
+            }
+        }
+        final io.mailtls.lab.domain.DomainLab started = domainLab;
         Thread hook = Thread.ofPlatform().name("lab-shutdown").unstarted(() -> {
+            closeDomains(started);
             shutDown(lab, recorder, err);
             stop.countDown();
         });
@@ -115,6 +131,9 @@ public final class LabCommand implements Callable<Integer> {
                         Scenario.byId(endpoint.getKey()).orElseThrow().description());
             }
             out.printf("CA file: %s%n", lab.caFile());
+            if (started != null) {
+                printDomains(started, out);
+            }
             out.flush();
             if (!lab.legacyTlsActive()) {
                 err.println("warning: this JVM's TLS cannot serve tls10-only and weak-ciphers"
@@ -124,10 +143,31 @@ public final class LabCommand implements Callable<Integer> {
             stop.await();
         } finally {
             if (removeHook(hook)) {
+                closeDomains(started);
                 shutDown(lab, recorder, err);
             }
         }
         return 0;
+    }
+
+    private static void closeDomains(io.mailtls.lab.domain.DomainLab d) {
+        if (d != null) {
+            d.close();
+        }
+    }
+
+    /** The domain lab's addresses and the exact options that point {@code mailtls check} at it. */
+    private static void printDomains(io.mailtls.lab.domain.DomainLab d, PrintWriter out) {
+        InetSocketAddress dns = d.dnsAddress();
+        String options = "--resolver " + dns.getAddress().getHostAddress() + ":" + dns.getPort() + " --trust-anchor "
+                + d.trustAnchorFile() + " --ca-file " + d.caFile() + " --mx-port " + d.smtpPort() + " --policy-port "
+                + d.policyPort();
+        out.printf("Domains: DNS %s:%d, MX port %d, MTA-STS policy port %d%n", dns.getAddress().getHostAddress(),
+                dns.getPort(), d.smtpPort(), d.policyPort());
+        for (var scenario : d.domains()) {
+            out.printf("%-32s %s%n", scenario.domain(), scenario.description());
+        }
+        out.printf("Check a domain: mailtls check DOMAIN %s%n", options);
     }
 
     /** Closes the lab (so every session is recorded) and the record, then prints the senders' summary. */
