@@ -16,6 +16,10 @@ public final class DomainJudgement {
 
     /** Findings for a domain, given its facts and its endpoints' verdicts. */
     public static List<Finding> judge(DomainFacts d, List<EndpointVerdict> endpoints) {
+        if (nonexistent(d)) {
+            return List.of(new Finding("HOST_UNRESOLVED", Severity.INFO, "The domain does not exist",
+                    d.mx().mx().summary(), "Check the spelling of the domain; senders bounce mail to it at once.", null));
+        }
         List<Finding> out = new ArrayList<>(DomainChecks.mx(d.mx()));
         if (d.mx().kind() == io.mailtls.dns.MxKind.NULL_MX) {
             return out; // a domain that accepts no mail needs no transport policy
@@ -32,6 +36,12 @@ public final class DomainJudgement {
             out.add(inconsistent);
         }
         return out;
+    }
+
+    /** True when the domain name itself does not exist (NXDOMAIN): nothing to test, not a missing mail server. */
+    public static boolean nonexistent(DomainFacts d) {
+        return d.mx().kind() == io.mailtls.dns.MxKind.NONE
+                && d.mx().mx().outcome() == io.mailtls.dns.DnsOutcome.NXDOMAIN;
     }
 
     /** MX_INCONSISTENT when the tested endpoints differ in TLS outcome or in the MTA-STS verdict. */

@@ -40,6 +40,13 @@ public final class DomainSenders {
             }
             return out;
         }
+        if (io.mailtls.check.DomainJudgement.nonexistent(d)) {
+            for (String s : List.of("opportunistic", "mandatory-tls", "verify", "mta-sts", "dane")) {
+                out.add(new DeliveryVerdict(s, "bounced", null, "The domain does not exist (NXDOMAIN): senders bounce "
+                        + "the mail at once with \"domain not found\"."));
+            }
+            return out;
+        }
         List<Mx> sorted = mxs.stream().sorted(Comparator.comparingInt(Mx::preference)).toList();
         List<Mx> tested = sorted.stream().filter(m -> m.verdict().outcome() != Outcome.INCONCLUSIVE).toList();
         if (tested.isEmpty()) {

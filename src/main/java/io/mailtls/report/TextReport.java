@@ -142,7 +142,12 @@ public final class TextReport {
             line("           " + p(f.detail()));
         }
         if (!f.fix().isEmpty()) {
-            line("           " + ansi.bold("fix: ") + p(f.fix()));
+            // A fix may carry a file to publish (an MTA-STS policy): keep its lines, indented, each made printable.
+            String[] lines = f.fix().replace("\r\n", "\n").split("\n");
+            line("           " + ansi.bold("fix: ") + p(lines[0]));
+            for (int i = 1; i < lines.length; i++) {
+                line("                " + p(lines[i]));
+            }
         }
     }
 
