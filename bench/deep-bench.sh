@@ -27,7 +27,7 @@ run() { # label, connection-counter, command...
   read -r secs kb < <(tail -n 1 "$work/time")
   printf '%-40s %8.2f s %6d conns %7d MB\n' "$label" "$secs" $((after - before)) $((kb / 1024))
 }
-lab_connections() { wc -l < "$work/lab.log"; }
+lab_connections() { grep -c "^slow-greeting #" "$work/lab.log" || true; }  # session lines only
 
 echo "deep probe benchmark   $(date -u +%FT%TZ)   $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "-- Postfix listener 127.0.0.1:$PF_PORT"

@@ -2,10 +2,12 @@ package io.mailtls.audit;
 
 import io.mailtls.facts.EndpointFacts;
 import io.mailtls.net.Deadline;
+import io.mailtls.net.Endpoint;
 import io.mailtls.net.Mode;
 import io.mailtls.net.Phase;
 import io.mailtls.smtp.SmtpProbeFacts;
 import io.mailtls.smtp.SmtpProbes;
+import io.mailtls.tls.jsse.TlsSessionFacts;
 import io.mailtls.tls.probe.Preamble;
 import io.mailtls.tls.probe.ProbeOptions;
 import io.mailtls.tls.probe.ProbeTarget;
@@ -14,6 +16,7 @@ import io.mailtls.tls.probe.TlsProfile;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** Runs the {@code --deep} probes on an endpoint whose basic conversation got as far as the TLS handshake. */
 final class DeepProbe {
@@ -28,22 +31,26 @@ final class DeepProbe {
         return f.tls() != null || (f.failure() != null && f.failure().phase() == Phase.TLS_HANDSHAKE);
     }
 
-    /** The deep probes' results. */
-    record Result(TlsProfile profile, SmtpProbeFacts smtp) {
-    }
-
-    static Result run(io.mailtls.net.Endpoint ep, CheckOptions o, String sni, io.mailtls.tls.jsse.TlsSessionFacts tls) {
+    /**
+     * Starts the raw enumeration at once, beside the basic conversation (or, later, the SMTP probes), which holds
+     * one connection: the enumeration gets the rest of the per-server budget, never more than maxConnections in all.
+     */
+    static CompletableFuture<TlsProfile> startEnumeration(Endpoint ep, CheckOptions o, String sni) {
         Preamble preamble = ep.mode() == Mode.IMPLICIT_TLS ? Preamble.IMPLICIT_TLS
                 : new StartTlsPreamble(o.ehloName(), o.step(), o.greetingLimit());
-        ProbeOptions po = ProbeOptions.DEFAULT.withMaxConnections(o.maxConnections())
+        ProbeOptions po = ProbeOptions.DEFAULT.withMaxConnections(Math.max(1, o.maxConnections() - 1))
                 .withProbeTimeout(o.step().plus(o.greetingLimit()));
-        TlsProfile profile = TlsProber.probe(new ProbeTarget(ep.host(), ep.address(), ep.port(),
-                Optional.ofNullable(sni), preamble), po);
-        SmtpProbeFacts smtp = null;
-        if (ep.mode() == Mode.STARTTLS && tls != null) {
-            smtp = new SmtpProbes(new InetSocketAddress(ep.address(), ep.port()), o.ehloName(), sni, o.step(),
-                    Deadline.in(SCAN_LIMIT)).run();
+        var target = new ProbeTarget(ep.host(), ep.address(), ep.port(), Optional.ofNullable(sni), preamble);
+        return CompletableFuture.supplyAsync(() -> TlsProber.probe(target, po),
+                r -> Thread.ofVirtual().name("mailtls-deep").start(r));
+    }
+
+    /** The SMTP security probes, one connection at a time, only where STARTTLS led to TLS. */
+    static SmtpProbeFacts smtpProbes(Endpoint ep, CheckOptions o, String sni, TlsSessionFacts tls) {
+        if (ep.mode() != Mode.STARTTLS || tls == null) {
+            return null;
         }
-        return new Result(profile, smtp);
+        return new SmtpProbes(new InetSocketAddress(ep.address(), ep.port()), o.ehloName(), sni, o.step(),
+                Deadline.in(SCAN_LIMIT)).run();
     }
 }

@@ -74,18 +74,20 @@ public final class EndpointAudit {
         }
         EndpointFacts facts = new EndpointFacts(endpoint, expectedName, transcript.lines(),
                 st.dialog == null ? null : st.dialog.facts(), st.tls, null, st.failure, st.afterTls);
-        // The deep probe needs only the network; it runs while the chain is validated.
-        var deep = options.deep() && DeepProbe.worthIt(facts)
-                ? java.util.concurrent.CompletableFuture.supplyAsync(() -> DeepProbe.run(endpoint, options,
-                        sniFor(expectedName), st.tls), VIRTUAL)
-                : null;
+        // The SMTP probes need only the network; they run while the chain is validated.
+        var enumeration = st.enumeration;
+        boolean worthIt = enumeration != null && DeepProbe.worthIt(facts);
+        var smtpProbes = worthIt ? java.util.concurrent.CompletableFuture.supplyAsync(() -> DeepProbe.smtpProbes(
+                endpoint, options, sniFor(expectedName), st.tls), VIRTUAL) : null;
         CertificateFacts cert = st.tls == null || st.tls.chain().isEmpty() ? null
                 : CertificateAnalyzer.analyze(st.tls.chain(), expectedName, options.anchors(), Instant.now());
         facts = new EndpointFacts(endpoint, expectedName, facts.transcript(), facts.smtp(), st.tls, cert, st.failure,
                 st.afterTls);
-        if (deep != null) {
-            DeepProbe.Result r = deep.join();
-            facts = facts.withProbes(r.profile(), r.smtp());
+        if (enumeration != null) {
+            var profile = enumeration.join(); // always wait: no probe connection may outlive the check
+            if (worthIt) {
+                facts = facts.withProbes(profile, smtpProbes.join());
+            }
         }
         return facts;
     }
@@ -99,6 +101,7 @@ public final class EndpointAudit {
         final Transcript transcript;
         StartTlsDialog dialog;
         TlsSessionFacts tls;
+        java.util.concurrent.CompletableFuture<io.mailtls.tls.probe.TlsProfile> enumeration;
         Failure failure;
         Failure afterTls;
 
@@ -120,6 +123,7 @@ public final class EndpointAudit {
             stop(st, f, dialog);
             return;
         }
+        startDeep(ep, expected, st);
         if (!handshake(ep, expected, socket, dialog.bytesAfter220(), session, st)) {
             return;
         }
@@ -133,6 +137,7 @@ public final class EndpointAudit {
 
     private void implicitTls(Endpoint ep, String expected, Socket socket, SmtpSession session,
                              StartTlsDialog dialog, State st) throws IOException {
+        startDeep(ep, expected, st);
         if (!handshake(ep, expected, socket, new byte[0], session, st)) {
             return;
         }
@@ -146,6 +151,16 @@ public final class EndpointAudit {
             return;
         }
         dialog.quit();
+    }
+
+    /**
+     * With --deep, the raw enumeration starts once the server has accepted STARTTLS (so it can tell something and
+     * is not throttling us), beside the rest of this conversation, within the per-server connection budget.
+     */
+    private void startDeep(Endpoint ep, String expected, State st) {
+        if (options.deep()) {
+            st.enumeration = DeepProbe.startEnumeration(ep, options, sniFor(expected));
+        }
     }
 
     private boolean handshake(Endpoint ep, String expected, Socket socket, byte[] buffered, SmtpSession session,
