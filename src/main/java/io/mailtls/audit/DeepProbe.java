@@ -28,8 +28,11 @@ final class DeepProbe {
         return f.tls() != null || (f.failure() != null && f.failure().phase() == Phase.TLS_HANDSHAKE);
     }
 
-    static EndpointFacts run(EndpointFacts f, CheckOptions o, String sni) {
-        var ep = f.endpoint();
+    /** The deep probes' results. */
+    record Result(TlsProfile profile, SmtpProbeFacts smtp) {
+    }
+
+    static Result run(io.mailtls.net.Endpoint ep, CheckOptions o, String sni, io.mailtls.tls.jsse.TlsSessionFacts tls) {
         Preamble preamble = ep.mode() == Mode.IMPLICIT_TLS ? Preamble.IMPLICIT_TLS
                 : new StartTlsPreamble(o.ehloName(), o.step(), o.greetingLimit());
         ProbeOptions po = ProbeOptions.DEFAULT.withMaxConnections(o.maxConnections())
@@ -37,10 +40,10 @@ final class DeepProbe {
         TlsProfile profile = TlsProber.probe(new ProbeTarget(ep.host(), ep.address(), ep.port(),
                 Optional.ofNullable(sni), preamble), po);
         SmtpProbeFacts smtp = null;
-        if (ep.mode() == Mode.STARTTLS && f.tls() != null) {
+        if (ep.mode() == Mode.STARTTLS && tls != null) {
             smtp = new SmtpProbes(new InetSocketAddress(ep.address(), ep.port()), o.ehloName(), sni, o.step(),
                     Deadline.in(SCAN_LIMIT)).run();
         }
-        return f.withProbes(profile, smtp);
+        return new Result(profile, smtp);
     }
 }

@@ -26,6 +26,8 @@ import java.util.function.Consumer;
 
 /** Runs the whole conversation with one endpoint (connect, greeting, EHLO, STARTTLS, handshake, EHLO, QUIT). */
 public final class EndpointAudit {
+    private static final java.util.concurrent.ExecutorService VIRTUAL =
+            java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
     private final CheckOptions options;
 
     public EndpointAudit(CheckOptions options) {
@@ -70,15 +72,24 @@ public final class EndpointAudit {
                     "the check of this endpoint ran out of time (" + options.deadline().toSeconds() + " s) during "
                             + st.failure.phase().label(), st.failure.evidence());
         }
+        EndpointFacts facts = new EndpointFacts(endpoint, expectedName, transcript.lines(),
+                st.dialog == null ? null : st.dialog.facts(), st.tls, null, st.failure, st.afterTls);
+        // The deep probe needs only the network; it runs while the chain is validated.
+        var deep = options.deep() && DeepProbe.worthIt(facts)
+                ? java.util.concurrent.CompletableFuture.supplyAsync(() -> DeepProbe.run(endpoint, options,
+                        sniFor(expectedName), st.tls), VIRTUAL)
+                : null;
         CertificateFacts cert = st.tls == null || st.tls.chain().isEmpty() ? null
                 : CertificateAnalyzer.analyze(st.tls.chain(), expectedName, options.anchors(), Instant.now());
-        EndpointFacts facts = new EndpointFacts(endpoint, expectedName, transcript.lines(),
-                st.dialog == null ? null : st.dialog.facts(), st.tls, cert, st.failure, st.afterTls);
-        if (options.deep() && DeepProbe.worthIt(facts)) {
-            facts = DeepProbe.run(facts, options, sniFor(expectedName));
+        facts = new EndpointFacts(endpoint, expectedName, facts.transcript(), facts.smtp(), st.tls, cert, st.failure,
+                st.afterTls);
+        if (deep != null) {
+            DeepProbe.Result r = deep.join();
+            facts = facts.withProbes(r.profile(), r.smtp());
         }
         return facts;
     }
+
 
     private String sniFor(String expected) {
         return options.sni() != null ? options.sni() : TargetParser.isIpLiteral(expected) ? null : expected;

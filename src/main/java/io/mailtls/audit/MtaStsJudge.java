@@ -53,7 +53,8 @@ final class MtaStsJudge {
         var cert = e.certificate();
         boolean expired = cert != null && (cert.validation().reason() == ChainReason.EXPIRED
                 || cert.validation().reason() == ChainReason.NOT_YET_VALID);
-        boolean trusted = cert != null && (cert.trusted() || expired && cert.validation().anchor() != null);
+        // The validator checks dates only on a path that reached an anchor, so an expired chain is otherwise trusted.
+        boolean trusted = cert != null && (cert.trusted() || expired);
         boolean named = cert != null && cert.leaf() != null && HostnameMatcher.match(mxHost, cert.leaf()).matches();
         return new MxTlsObservation(mxHost, true, true, e.tls().protocol(), trusted, expired, named,
                 e.endpoint().hostPort() + ": " + e.tls().protocol() + ", " + (cert == null ? "no certificate"

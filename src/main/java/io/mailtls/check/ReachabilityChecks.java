@@ -32,6 +32,10 @@ public final class ReachabilityChecks {
                     "The server accepted STARTTLS but never finished the handshake: check its TLS configuration and log.", null)
                     : new Finding("REPLY_TIMEOUT", Severity.INFO, "The server stopped answering", detail,
                     "Run again with a larger --timeout; if it persists, check the server's load and log.", null);
+            case NOT_ALLOWED -> new Finding("ADDRESS_NOT_ALLOWED", Severity.INFO,
+                    "Not checked: the address is not a public one", detail,
+                    "Nothing to fix on the mail server if this is intended; a public checker cannot reach such "
+                            + "addresses. Run mailtls from inside that network, or serve with --allow-private.", null);
             case DEADLINE -> new Finding("DEADLINE_EXCEEDED", Severity.INFO, "The check ran out of time", detail,
                     "The server is extremely slow (or drips bytes); retry with a larger --timeout.", null);
             case THROTTLED -> new Finding("THROTTLED", Severity.INFO, "The server asked us to come back later", detail,

@@ -31,6 +31,10 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @picocli.CommandLine.Option(names = "--html", paramLabel = "FILE",
+            description = "Also write the self-contained HTML report to FILE.")
+    java.nio.file.Path html;
+
     @Override
     public Integer call() {
         Target t;
@@ -45,6 +49,13 @@ public final class CheckCommand implements Callable<Integer> {
             t = t.asHost();
         }
         CheckReport report = new TargetAudit(options, TargetAudit.Progress.NONE).check(t);
+        if (html != null) {
+            try {
+                io.mailtls.report.html.HtmlReport.write(report, html);
+            } catch (java.io.IOException e) {
+                throw new UserErrors.UsageException("--html " + html + ": " + e.getMessage());
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (output.json) {
             out.println(JsonReport.pretty(report, true));

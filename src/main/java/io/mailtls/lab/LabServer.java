@@ -73,8 +73,12 @@ public final class LabServer implements AutoCloseable {
         this.acceptor = Thread.ofVirtual().name("lab-" + scenario.id() + "-accept").unstarted(this::acceptLoop);
     }
 
-    /** Binds {@code port} (0 for ephemeral) on the config's loopback address and starts accepting. */
-    static LabServer start(Scenario scenario, int port, LabConfig config, ServerTls tls,
+    /**
+     * Binds {@code port} (0 for ephemeral) on the config's loopback address and starts accepting.
+     * Public so the domain lab can run many endpoints, each on its own loopback address, that
+     * present credentials issued for their MX host names.
+     */
+    public static LabServer start(Scenario scenario, int port, LabConfig config, ServerTls tls,
                            ScheduledExecutorService watchdog) throws IOException {
         var listener = new ServerSocket();
         try {

@@ -15,7 +15,9 @@ public record Failure(Kind kind, Phase phase, String detail, String evidence) {
     public enum Kind {
         UNRESOLVED, REFUSED, CONNECT_TIMEOUT, UNREACHABLE, RESET, CLOSED, TIMEOUT, THROTTLED, GREETING_REJECTED,
         MALFORMED_REPLY, EHLO_REJECTED, STARTTLS_NOT_OFFERED, STARTTLS_REFUSED, TLS_ALERT, TLS_DROPPED,
-        NOT_TLS, TLS_OTHER, EHLO_AFTER_TLS_FAILED, DEADLINE
+        NOT_TLS, TLS_OTHER, EHLO_AFTER_TLS_FAILED, DEADLINE,
+        /** A guard (the web UI's SSRF protection) kept us from connecting to this address at all. */
+        NOT_ALLOWED
     }
 
     public Failure {
@@ -26,7 +28,7 @@ public record Failure(Kind kind, Phase phase, String detail, String evidence) {
     public boolean inconclusive() {
         return switch (kind) {
             case UNRESOLVED, REFUSED, CONNECT_TIMEOUT, UNREACHABLE, RESET, TIMEOUT, THROTTLED, DEADLINE, CLOSED,
-                 GREETING_REJECTED -> true;
+                 GREETING_REJECTED, NOT_ALLOWED -> true;
             default -> false;
         };
     }

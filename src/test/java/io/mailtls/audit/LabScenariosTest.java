@@ -106,6 +106,20 @@ class LabScenariosTest {
         });
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Scenario.class, names = {"ENDLESS_LINE", "DRIP", "GARBAGE_AFTER_STARTTLS", "HUGE_CHAIN",
+        "HOSTILE_BANNER"})
+    void hostileScenariosKeepMemoryBounded(Scenario s) {
+        // One endpoint is checked on the calling thread, so its allocations measure what the check kept and churned.
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        CheckReport r = check(s);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertThat(r.findings()).isNotEmpty();
+        // endless-line sends bytes as fast as loopback allows; the reader must stop at its line limit.
+        assertThat(allocated).as("%s allocated %d bytes", s, allocated).isLessThan(64L * 1024 * 1024);
+    }
+
     @Test
     void hostileBannerTextIsMadePrintable() {
         CheckReport r = check(Scenario.HOSTILE_BANNER);

@@ -42,13 +42,15 @@ public final class LabPki {
     private final Instant createdAt;
     private final X509Certificate root;
     private final X509Certificate intermediate;
+    private final Issuer issuer;
     private final Map<CredentialKind, Credential> credentials;
 
-    private LabPki(Instant createdAt, X509Certificate root, X509Certificate intermediate,
+    private LabPki(Instant createdAt, X509Certificate root, X509Certificate intermediate, Issuer issuer,
                    Map<CredentialKind, Credential> credentials) {
         this.createdAt = createdAt;
         this.root = root;
         this.intermediate = intermediate;
+        this.issuer = issuer;
         this.credentials = credentials;
     }
 
@@ -107,7 +109,7 @@ public final class LabPki {
         made.put(CredentialKind.SELF_SIGNED, credential(CredentialKind.SELF_SIGNED, selfKeys, selfSigned));
 
         made.put(CredentialKind.HUGE_CHAIN, hugeChain(rootName, rootKeys, caFrom, caUntil, validFrom));
-        return new LabPki(at, root, intermediate, made);
+        return new LabPki(at, root, intermediate, issuer, made);
     }
 
     /**
@@ -157,6 +159,34 @@ public final class LabPki {
         return credentials.get(kind);
     }
 
+    /**
+     * A fresh credential of {@code kind} under this PKI's root whose certificates name
+     * {@code dnsNames} (subject CN is the first) instead of {@value #HOST}: the domain lab gives
+     * each MX host and policy host its own name. {@code WRONG_NAME} and {@code HUGE_CHAIN} are
+     * about their own names and chains, so they come back as made at creation.
+     */
+    public Credential issue(CredentialKind kind, List<String> dnsNames) {
+        if (dnsNames.isEmpty()) {
+            throw new IllegalArgumentException("a certificate needs at least one name");
+        }
+        Instant validFrom = createdAt.minus(Duration.ofHours(1));
+        KeyPair keys = kind == CredentialKind.GOOD_RSA ? LabKeys.rsa() : LabKeys.ec();
+        return switch (kind) {
+            case GOOD, GOOD_RSA -> credential(kind, keys,
+                    issuer.leaf(dnsNames, keys, validFrom, validFrom.plus(LEAF_LIFETIME)), intermediate);
+            case LEAF_ONLY -> credential(kind, keys,
+                    issuer.leaf(dnsNames, keys, validFrom, validFrom.plus(LEAF_LIFETIME)));
+            case EXPIRED -> credential(kind, keys, issuer.leaf(dnsNames, keys,
+                    createdAt.minus(Duration.ofDays(400)), createdAt.minus(Duration.ofDays(10))), intermediate);
+            case NOT_YET_VALID -> credential(kind, keys, issuer.leaf(dnsNames, keys,
+                    createdAt.plus(Duration.ofDays(10)), createdAt.plus(Duration.ofDays(400))), intermediate);
+            case SELF_SIGNED -> credential(kind, keys, CertificateMaker.issue(new Spec(name(dnsNames.getFirst()),
+                    keys.getPublic(), name(dnsNames.getFirst()), keys, validFrom, validFrom.plus(LEAF_LIFETIME),
+                    Role.SERVER, List.copyOf(dnsNames), 0)));
+            case WRONG_NAME, HUGE_CHAIN -> credential(kind);
+        };
+    }
+
     /** The root CA certificate in PEM form. */
     public String rootPem() {
         try {
@@ -188,8 +218,12 @@ public final class LabPki {
     /** The intermediate CA as the issuer of leaves. */
     private record Issuer(X500Name name, KeyPair keys) {
         X509Certificate leaf(String host, KeyPair subject, Instant notBefore, Instant notAfter) {
-            return CertificateMaker.issue(new Spec(LabPki.name(host), subject.getPublic(), name, keys,
-                    notBefore, notAfter, Role.SERVER, List.of(host), 0));
+            return leaf(List.of(host), subject, notBefore, notAfter);
+        }
+
+        X509Certificate leaf(List<String> hosts, KeyPair subject, Instant notBefore, Instant notAfter) {
+            return CertificateMaker.issue(new Spec(LabPki.name(hosts.getFirst()), subject.getPublic(), name, keys,
+                    notBefore, notAfter, Role.SERVER, List.copyOf(hosts), 0));
         }
     }
 }

@@ -72,7 +72,7 @@ public final class JsseHandshake {
         tee.stopCopying();
         var session = ssl.getSession();
         String cipher = CipherNames.iana(session.getCipherSuite());
-        var flight = ServerFlightSniffer.sniff(tee.received(), cipher.contains("ECDHE"), cipher.contains("_DHE_"));
+        var flight = ServerFlightSniffer.sniff(tee.received());
         List<X509Certificate> chain = trust.chain() != null ? List.of(trust.chain()) : certificatesOf(session);
         long ms = (System.nanoTime() - start) / 1_000_000L;
         return new HandshakeResult.Established(ssl, new TlsSessionFacts(
@@ -121,7 +121,7 @@ public final class JsseHandshake {
 
     /** Classifies a failed handshake by what the server actually sent, falling back on the JDK's words. */
     static Failure classify(IOException e, byte[] received) {
-        var flight = ServerFlightSniffer.sniff(received, false, false);
+        var flight = ServerFlightSniffer.sniff(received);
         String msg = String.valueOf(e.getMessage());
         if (!flight.tls()) {
             return new Failure(Kind.NOT_TLS, Phase.TLS_HANDSHAKE,
