@@ -67,13 +67,14 @@ final class Coalescer<K, V> {
     private void compute(K key, CompletableFuture<V> f, Callable<V> work) {
         try {
             V v = work.call();
-            f.complete(v);
+            // Forgotten before anyone sees it, so a request after this one asks again.
             if (!keep.test(v)) {
                 forget(key, f);
             }
+            f.complete(v);
         } catch (Throwable t) {
-            f.completeExceptionally(t);
             forget(key, f);
+            f.completeExceptionally(t);
         }
     }
 

@@ -84,6 +84,10 @@ final class ResultWriter implements AutoCloseable {
     /** Hands the batch to the system; syncs the files if the last sync is a second old. */
     void endBatch() throws IOException {
         json.flush();
+        if (json instanceof java.io.PrintWriter p && p.checkError()) {
+            // A PrintWriter (standard output) swallows its errors: a closed pipe would go unnoticed to the end.
+            throw new IOException("the output stream was closed");
+        }
         if (csv != null) {
             csv.flush();
         }

@@ -29,7 +29,7 @@ public final class SummaryTable {
                 + "DNS questions %d (%d more answered from the cache)%n", t.conversations(), t.sharedEndpoints(),
                 t.dnsAsked(), t.dnsSaved()));
         if (t.invalid() > 0 || t.deadlines() > 0) {
-            b.append(String.format(Locale.ROOT, "%d input lines were not targets (%s), %d targets ran out of time "
+            b.append(String.format(Locale.ROOT, "input lines that are not targets: %d (%s); targets out of time: %d "
                     + "(%s)%n", t.invalid(), ErrorReports.TARGET_INVALID, t.deadlines(), ErrorReports.DEADLINE_EXCEEDED));
         }
         b.append('\n');

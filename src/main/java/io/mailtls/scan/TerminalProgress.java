@@ -54,7 +54,7 @@ public final class TerminalProgress implements ScanListener {
     public void written(ResultSummary result, ScanTally tally) {
         if (bar != null) {
             bar.step();
-            bar.setExtraMessage(tally.outcomesLine());
+            bar.setExtraMessage(" | " + tally.outcomesLine());
         }
     }
 
