@@ -48,7 +48,7 @@ public final class ScanCommand implements Callable<Integer> {
             description = "Also write one CSV row per target: target, outcome, worst severity, finding ids, endpoints, ms.")
     Path csv;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "100",
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "500",
             description = "Targets checked at once (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
@@ -83,6 +83,7 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        widenCommonPool();
         CheckOptions options = checking.toOptions();
         ScanSettings settings = settings(options);
         ScanSource source = source();
@@ -102,6 +103,18 @@ public final class ScanCommand implements Callable<Integer> {
         summary.print(SummaryTable.render(totals));
         summary.flush();
         return 0;
+    }
+
+    /**
+     * dnsjava validates DNSSEC answers on the common fork-join pool, which has one worker fewer than the machine has
+     * cores: one on two cores. In a scan validation is most of the work, so it gets every core. This takes effect
+     * only before the pool first starts (a scan starts it later), and an explicit setting wins.
+     */
+    static void widenCommonPool() {
+        String key = "java.util.concurrent.ForkJoinPool.common.parallelism";
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, String.valueOf(Math.max(2, Runtime.getRuntime().availableProcessors())));
+        }
     }
 
     private ScanSettings settings(CheckOptions options) {

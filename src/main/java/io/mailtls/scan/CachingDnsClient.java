@@ -11,23 +11,71 @@ import java.net.InetAddress;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A {@link DnsClient} that asks once per scan: thousands of domains share a few MX hosts, and their A, AAAA and
  * TLSA lookups are the same questions. Definite answers (records, no data, no such name) are kept, up to a bound;
  * failures (timeouts, SERVFAIL) are shared with the requests already waiting, then asked again next time.
+ *
+ * <p>A scan of thousands of domains would otherwise fire thousands of queries at once: the server (or the socket
+ * buffer in front of it) drops some, and the lost ones come back as timeouts that look like a broken domain. So
+ * questions in flight are bounded, and a question that timed out or met a network error is asked once more.
  */
 public final class CachingDnsClient implements DnsClient {
     private record Question(String type, String name) {
     }
 
+    /** Questions in flight at once by default: plenty for a local resolver, few enough not to be dropped. */
+    public static final int DEFAULT_IN_FLIGHT = 256;
+
     private final DnsClient inner;
     private final Coalescer<Question, Object> answers;
+    private final Semaphore inFlight;
+    private final AtomicLong retried = new AtomicLong();
 
-    /** Caches up to {@code capacity} answers of {@code inner}. */
+    /** Caches up to {@code capacity} answers of {@code inner}, {@value #DEFAULT_IN_FLIGHT} questions in flight. */
     public CachingDnsClient(DnsClient inner, int capacity) {
+        this(inner, capacity, DEFAULT_IN_FLIGHT);
+    }
+
+    /** Caches up to {@code capacity} answers of {@code inner}, at most {@code inFlight} questions at once. */
+    public CachingDnsClient(DnsClient inner, int capacity, int inFlight) {
         this.inner = inner;
         this.answers = new Coalescer<>(capacity, CachingDnsClient::definite, "mailtls-dns");
+        this.inFlight = new Semaphore(inFlight, true);
+    }
+
+    /** Asks {@code work} within the in-flight bound, once more after a timeout or a network error. */
+    private Object bounded(Callable<Object> work) throws Exception {
+        Object answer = once(work);
+        if (lost(answer)) {
+            retried.incrementAndGet();
+            answer = once(work);
+        }
+        return answer;
+    }
+
+    private Object once(Callable<Object> work) throws Exception {
+        inFlight.acquire();
+        try {
+            return work.call();
+        } finally {
+            inFlight.release();
+        }
+    }
+
+    private static boolean lost(Object answer) {
+        return switch (answer) {
+            case DnsAnswer<?> a -> lost(a.outcome());
+            case Addresses a -> lost(a.ipv4().outcome()) || lost(a.ipv6().outcome());
+            default -> false;
+        };
+    }
+
+    private static boolean lost(DnsOutcome o) {
+        return o == DnsOutcome.TIMEOUT || o == DnsOutcome.NETWORK_ERROR;
     }
 
     private static boolean definite(Object answer) {
@@ -85,6 +133,11 @@ public final class CachingDnsClient implements DnsClient {
         return answers.computed();
     }
 
+    /** How many questions were asked a second time after a timeout or a network error. */
+    public long retried() {
+        return retried.get();
+    }
+
     /** How many questions were answered from the cache or by a question in flight. */
     public long saved() {
         return answers.shared();
@@ -96,7 +149,7 @@ public final class CachingDnsClient implements DnsClient {
             key = key.substring(0, key.length() - 1);
         }
         try {
-            return answers.get(new Question(type, key), work);
+            return answers.get(new Question(type, key), () -> bounded(work));
         } catch (InterruptedException e) {
             // The target was abandoned at its deadline; its answer no longer matters, the shared lookup goes on.
             Thread.currentThread().interrupt();

@@ -21,8 +21,11 @@ public record ScanSettings(int concurrency, int perAddress, int retries, Duratio
     public static final int MAX_CONCURRENCY = 10_000;
     /** Default number of endpoint results kept: plenty for the hot MX hosts of a large list. */
     public static final int DEFAULT_ENDPOINT_CACHE = 4_096;
-    /** Default number of DNS answers kept. */
-    public static final int DEFAULT_DNS_CACHE = 50_000;
+    /**
+     * Default number of DNS answers kept: the shared ones (the MX hosts' addresses and TLSA records) stay, being used
+     * again and again; a domain's own MX and TXT answers, never asked twice, are the first to go.
+     */
+    public static final int DEFAULT_DNS_CACHE = 10_000;
 
     public ScanSettings {
         if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {

@@ -65,10 +65,18 @@ class CachingDnsClientTest {
             return real.addresses(host);
         }
 
+        final AtomicInteger now = new AtomicInteger();
+        final AtomicInteger peak = new AtomicInteger();
+
         @Override
         public DnsAnswer<TxtRecord> txt(String name) {
             questions.incrementAndGet();
-            return real.txt(name);
+            peak.accumulateAndGet(now.incrementAndGet(), Math::max);
+            try {
+                return real.txt(name);
+            } finally {
+                now.decrementAndGet();
+            }
         }
 
         @Override
@@ -141,7 +149,27 @@ class CachingDnsClientTest {
         deadDns.mx("d1.bulk.lab.test");
 
         assertThat(first.outcome().conclusive()).isFalse();
-        assertThat(deadInner.questions.get()).isEqualTo(2);
+        // Each lookup asked twice (a lost question is asked once more), and nothing kept.
+        assertThat(deadInner.questions.get()).isEqualTo(4);
+        assertThat(deadDns.retried()).isEqualTo(2);
+    }
+
+    @Test
+    void questionsInFlightAreBounded() throws Exception {
+        Counting inner = new Counting(DnsClient.create(config));
+        CachingDnsClient dns = new CachingDnsClient(inner, 100, 3);
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<DnsAnswer<TxtRecord>>> fs = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                String name = "_smtp._tls.d" + i + ".bulk.lab.test";
+                fs.add(pool.submit(() -> dns.txt(name)));
+            }
+            for (var f : fs) {
+                assertThat(f.get().outcome().conclusive()).isTrue();
+            }
+        }
+        assertThat(inner.questions.get()).isEqualTo(30);
+        assertThat(inner.peak.get()).isBetween(1, 3);
     }
 
     @Test
