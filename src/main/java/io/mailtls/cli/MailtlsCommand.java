@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The top-level {@code mailtls} command: its subcommands and the one exit-code and error policy. */
 @Command(name = "mailtls", mixinStandardHelpOptions = true, version = "mailtls 0.1.0",
         description = "Tests and debugs TLS between mail servers.",
-        subcommands = {CheckCommand.class, LabCommand.class, DemoCommand.class, ServeCommand.class})
+        subcommands = {CheckCommand.class, LabCommand.class, DemoCommand.class, ServeCommand.class, ScanCommand.class})
 public final class MailtlsCommand implements Runnable {
     /** Exit status for a usage error (sysexits EX_USAGE). */
     public static final int USAGE = 64;
