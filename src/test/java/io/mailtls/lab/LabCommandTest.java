@@ -54,9 +54,12 @@ class LabCommandTest {
         Path ca = dir.resolve("lab-ca.pem");
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cmd.execute(
                 "--scenario", "good", "--port", "0", "--scenario", "throttled", "--port", "0",
-                "--ca-out", ca.toString(), "--greeting-delay", "0.5"));
+                "--ca-out", ca.toString(), "--greeting-delay", "0.5"),
+                // Not the common pool: it has one thread on two cores, and a lab left running there would starve
+                // everything else that uses it (dnsjava validates on it).
+                r -> Thread.ofVirtual().name("lab-command").start(r));
 
-        String printed = out.awaitText("CA file: ");
+        String printed = out.awaitText("CA file: " + ca + System.lineSeparator());
         Map<String, InetSocketAddress> endpoints = parseEndpoints(printed);
         assertThat(endpoints.keySet()).containsExactly("good", "throttled");
         assertThat(printed).contains("CA file: " + ca).contains(Scenario.GOOD.description());

@@ -41,8 +41,11 @@ class LabRecordCommandTest {
         Path ca = dir.resolve("ca.pem");
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cmd.execute("--scenario", "good",
                 "--port", "0", "--scenario", "no-starttls", "--port", "0", "--ca-out", ca.toString(),
-                "--record", record.toString()));
-        String printed = out.awaitText("CA file: ");
+                "--record", record.toString()),
+                // Not the common pool: it has one thread on two cores, and a lab left running there would starve
+                // everything else that uses it (dnsjava validates on it).
+                r -> Thread.ofVirtual().name("lab-command").start(r));
+        String printed = out.awaitText("CA file: " + ca + System.lineSeparator());
 
         SmtpSenderAccess.deliver(endpoint(printed, "good"), ca, "cli.sender.test", true);
         err.awaitText("sender 127.0.0.1 (EHLO cli.sender.test): uses STARTTLS");
