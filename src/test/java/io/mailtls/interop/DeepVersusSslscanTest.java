@@ -98,6 +98,46 @@ class DeepVersusSslscanTest {
         }
     }
 
+    /**
+     * The lab's legacy scenarios, where Debian's OpenSSL (and so sslscan) can take part: the same protocols, and the
+     * same suites except 3DES, which that OpenSSL does not have at all (we find it; sslscan cannot).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"tls10-only", "weak-ciphers"})
+    void legacyLabScenariosMatchSslscanWhereOpensslCanSpeakThem(String scenario) throws Exception {
+        boolean present = Files.isExecutable(Path.of("/usr/bin/sslscan"));
+        if (!present && "true".equals(System.getenv("CI"))) {
+            throw new IllegalStateException("sslscan is required (apt-get install sslscan)");
+        }
+        assumeTrue(present, "sslscan not installed");
+        var s = io.mailtls.lab.Scenario.byId(scenario).orElseThrow();
+        try (var lab = io.mailtls.lab.Lab.start(io.mailtls.lab.LabConfig.of(s))) {
+            int port = lab.address(s).getPort();
+            var options = new CheckOptions("client.mailtls.test", "mx.lab.test", null, TrustAnchors.load(lab.caFile()),
+                    Duration.ofSeconds(10), Duration.ofSeconds(60), true, false).withDeep(true);
+            TlsProfile ours = new TargetAudit(options, TargetAudit.Progress.NONE)
+                    .check(TargetParser.parse("127.0.0.1:" + port)).endpoints().getFirst().facts().probe();
+            String xml = sslscan(port);
+            Map<String, Boolean> theirProtocols = new LinkedHashMap<>();
+            Matcher m = PROTOCOL.matcher(xml);
+            while (m.find()) {
+                theirProtocols.put(m.group(1).equals("ssl") ? "SSLv" + m.group(2) : "TLSv" + m.group(2),
+                        m.group(3).equals("1"));
+            }
+            assertThat(ours.protocols()).as(xml).isEqualTo(theirProtocols);
+            Set<String> theirs = new HashSet<>();
+            m = CIPHER.matcher(xml);
+            while (m.find()) {
+                theirs.add(m.group(2) + " " + CipherSuites.nameOf(Integer.parseInt(m.group(3), 16)));
+            }
+            Set<String> mine = new HashSet<>();
+            ours.ciphers().forEach((proto, names) -> names.forEach(n -> mine.add(proto + " " + n)));
+            assertThat(theirs).isNotEmpty();
+            assertThat(mine).containsAll(theirs);
+            assertThat(mine.stream().filter(x -> !theirs.contains(x)).toList()).allMatch(x -> x.contains("3DES"));
+        }
+    }
+
     private static String sslscan(int port) throws Exception {
         Process p = new ProcessBuilder(List.of("sslscan", "--xml=-", "--no-colour", "--starttls-smtp",
                 "--no-fallback", "--no-renegotiation", "--no-compression", "--no-heartbleed", "--no-check-certificate",
