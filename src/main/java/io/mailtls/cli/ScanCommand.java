@@ -45,7 +45,8 @@ public final class ScanCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--csv", paramLabel = "FILE",
-            description = "Also write one CSV row per target: target, outcome, worst severity, finding ids, endpoints, ms.")
+            description = "Also write one CSV row per target: target, outcome, worst severity, finding ids, "
+                    + "endpoints, ms.")
     Path csv;
 
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "500",
@@ -64,7 +65,8 @@ public final class ScanCommand implements Callable<Integer> {
     boolean transcript;
 
     @Option(names = "--retries", paramLabel = "N", defaultValue = "2",
-            description = "Retries of an endpoint that answers 421 or drops the connection before TLS (default: ${DEFAULT-VALUE}).")
+            description = "Retries of an endpoint that answers 421 or drops the connection before TLS "
+                    + "(default: ${DEFAULT-VALUE}).")
     int retries;
 
     @Option(names = "--retry-delay", paramLabel = "SECONDS", defaultValue = "5",
@@ -194,7 +196,8 @@ public final class ScanCommand implements Callable<Integer> {
     private ScanListener listener() {
         var console = System.console();
         boolean terminal = console != null && console.isTerminal();
-        return terminal && !noProgress ? new TerminalProgress(System.err, TerminalProgress.columns()) : ScanListener.NONE;
+        return terminal && !noProgress ? new TerminalProgress(System.err, TerminalProgress.columns())
+                : ScanListener.NONE;
     }
 
     private ParameterException usage(String message) {

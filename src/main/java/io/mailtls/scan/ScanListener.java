@@ -1,6 +1,9 @@
 package io.mailtls.scan;
 
-/** Watches a scan's progress (a progress bar, tests); called from the scan's one writer thread. */
+/**
+ * Watches a scan's progress (a progress bar, tests): {@link #skipped} comes from the reader thread, the other events
+ * from the writer thread.
+ */
 public interface ScanListener {
     /** The scan starts; {@code total} is the number of targets expected, or -1 when unknown (a stream). */
     default void started(long total) {

@@ -30,7 +30,8 @@ public final class SummaryTable {
                 t.dnsAsked(), t.dnsSaved()));
         if (t.invalid() > 0 || t.deadlines() > 0) {
             b.append(String.format(Locale.ROOT, "input lines that are not targets: %d (%s); targets out of time: %d "
-                    + "(%s)%n", t.invalid(), ErrorReports.TARGET_INVALID, t.deadlines(), ErrorReports.DEADLINE_EXCEEDED));
+                    + "(%s)%n", t.invalid(), ErrorReports.TARGET_INVALID, t.deadlines(),
+                    ErrorReports.DEADLINE_EXCEEDED));
         }
         b.append('\n');
         b.append(String.format(Locale.ROOT, "%-30s %9s %8s%n", "outcome", "targets", "%"));

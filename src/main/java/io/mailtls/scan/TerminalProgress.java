@@ -34,7 +34,7 @@ public final class TerminalProgress implements ScanListener {
     }
 
     @Override
-    public void started(long total) {
+    public synchronized void started(long total) {
         max = total;
         bar = new ProgressBarBuilder().setTaskName("scan").setInitialMax(total)
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).showSpeed()
@@ -43,7 +43,7 @@ public final class TerminalProgress implements ScanListener {
     }
 
     @Override
-    public void skipped() {
+    public synchronized void skipped() {
         if (bar != null && max > 0) {
             max--;
             bar.maxHint(max);
@@ -51,7 +51,7 @@ public final class TerminalProgress implements ScanListener {
     }
 
     @Override
-    public void written(ResultSummary result, ScanTally tally) {
+    public synchronized void written(ResultSummary result, ScanTally tally) {
         if (bar != null) {
             bar.step();
             bar.setExtraMessage(" | " + tally.outcomesLine());
@@ -59,7 +59,7 @@ public final class TerminalProgress implements ScanListener {
     }
 
     @Override
-    public void finished(ScanTotals totals) {
+    public synchronized void finished(ScanTotals totals) {
         if (bar != null) {
             bar.close();
         }
