@@ -37,6 +37,13 @@ import org.xbill.DNS.dnssec.ValidatingResolver;
 
 /** {@link DnsClient} over dnsjava's {@link ValidatingResolver} on top of one {@link SimpleResolver}. */
 final class ValidatingDnsClient implements DnsClient {
+    /**
+     * Where dnsjava validates signatures: not its default, the common ForkJoin pool, which has one thread on two
+     * cores and is shared with everything else in the process (one blocked task there stalls every validation).
+     */
+    private static final java.util.concurrent.Executor VALIDATION =
+            java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+
     private static final Logger LOG = LoggerFactory.getLogger(ValidatingDnsClient.class);
     private static final int MAX_CNAME_HOPS = 8;
 
@@ -176,7 +183,7 @@ final class ValidatingDnsClient implements DnsClient {
     private Exchange exchange(Name name, int type, long millis) {
         Message query = Message.newQuery(Record.newRecord(name, type, DClass.IN));
         head.expect(query);
-        CompletableFuture<Message> future = validator.sendAsync(query).toCompletableFuture();
+        CompletableFuture<Message> future = validator.sendAsync(query, VALIDATION).toCompletableFuture();
         try {
             Message validated = future.get(millis, TimeUnit.MILLISECONDS);
             return new Exchange(validated, head.take(query), null);
