@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.Writer;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -19,8 +18,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -150,53 +147,4 @@ class LabCommandTest {
         return endpoints;
     }
 
-    /** A writer whose text a test can wait for, without sleeping. */
-    private static final class WaitingWriter extends Writer {
-        private final StringBuilder text = new StringBuilder();
-        private final ReentrantLock lock = new ReentrantLock();
-        private final Condition changed = lock.newCondition();
-
-        @Override
-        public void write(char[] buffer, int offset, int length) {
-            lock.lock();
-            try {
-                text.append(buffer, offset, length);
-                changed.signalAll();
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        String text() {
-            lock.lock();
-            try {
-                return text.toString();
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        String awaitText(String wanted) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            lock.lock();
-            try {
-                while (text.indexOf(wanted) < 0) {
-                    long left = deadline - System.nanoTime();
-                    assertThat(left).as("waiting for '" + wanted + "' in:\n" + text).isPositive();
-                    changed.awaitNanos(left);
-                }
-                return text.toString();
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.mailtls.lab.domain.dns;
 
+import io.mailtls.lab.domain.Shutdown;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -118,8 +119,8 @@ public final class LabDns implements AutoCloseable {
                 tcp.bind(new InetSocketAddress(config.bindAddress(), udp.getLocalPort()), 128);
             } catch (IOException e) {
                 last = e;
-                closeQuietly(udp);
-                closeQuietly(tcp);
+                Shutdown.closeQuietly(udp);
+                Shutdown.closeQuietly(tcp);
                 udp = null;
                 tcp = null;
             }
@@ -234,7 +235,7 @@ public final class LabDns implements AutoCloseable {
                 return;
             }
             if (closed || !tcpPermits.tryAcquire()) {
-                closeQuietly(socket);
+                Shutdown.closeQuietly(socket);
                 continue;
             }
             connections.add(socket);
@@ -244,7 +245,7 @@ public final class LabDns implements AutoCloseable {
 
     /** RFC 7766: several length-prefixed queries per connection, answered in order. */
     private void serve(Socket socket) {
-        ScheduledFuture<?> guard = watchdog.schedule(() -> closeQuietly(socket), CONNECTION_LIFETIME.toMillis(),
+        ScheduledFuture<?> guard = watchdog.schedule(() -> Shutdown.closeQuietly(socket), CONNECTION_LIFETIME.toMillis(),
                 TimeUnit.MILLISECONDS);
         try (socket) {
             socket.setSoTimeout((int) config.tcpIdleTimeout().toMillis());
@@ -288,32 +289,13 @@ public final class LabDns implements AutoCloseable {
         }
         closed = true;
         udp.close();
-        closeQuietly(tcp);
+        Shutdown.closeQuietly(tcp);
         for (Socket socket : List.copyOf(connections)) {
-            closeQuietly(socket);
+            Shutdown.closeQuietly(socket);
         }
-        long deadline = System.nanoTime() + SHUTDOWN_WAIT.toNanos();
-        for (Thread thread : List.copyOf(threads)) {
-            try {
-                thread.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        Shutdown.join(threads, SHUTDOWN_WAIT);
         watchdog.shutdownNow();
         deleteQuietly(tempDirectory);
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        if (closeable == null) {
-            return;
-        }
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            LOG.debug("closing a lab DNS socket: {}", e.toString());
-        }
     }
 
     private static void deleteQuietly(Path directory) {

@@ -1,5 +1,6 @@
 package io.mailtls.lab.domain.mtasts;
 
+import io.mailtls.lab.domain.Shutdown;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -163,7 +164,7 @@ public final class LabMtaSts implements AutoCloseable {
                 return;
             }
             if (closed || !permits.tryAcquire()) {
-                closeQuietly(socket);
+                Shutdown.closeQuietly(socket);
                 continue;
             }
             sockets.add(socket);
@@ -173,7 +174,7 @@ public final class LabMtaSts implements AutoCloseable {
 
     private void serve(SSLSocket socket) {
         long lifetime = config.stall().plus(config.readTimeout()).toMillis();
-        ScheduledFuture<?> guard = watchdog.schedule(() -> closeQuietly(socket), lifetime, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> guard = watchdog.schedule(() -> Shutdown.closeQuietly(socket), lifetime, TimeUnit.MILLISECONDS);
         try (socket) {
             socket.setSoTimeout((int) config.readTimeout().toMillis());
             socket.startHandshake();
@@ -259,28 +260,12 @@ public final class LabMtaSts implements AutoCloseable {
         }
         closed = true;
         closing.countDown();
-        closeQuietly(listener);
+        Shutdown.closeQuietly(listener);
         for (Socket socket : List.copyOf(sockets)) {
-            closeQuietly(socket);
+            Shutdown.closeQuietly(socket);
         }
-        long deadline = System.nanoTime() + SHUTDOWN_WAIT.toNanos();
-        for (Thread thread : List.copyOf(threads)) {
-            try {
-                thread.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        Shutdown.join(threads, SHUTDOWN_WAIT);
         watchdog.shutdownNow();
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            LOG.debug("closing a lab policy host socket: {}", e.toString());
-        }
     }
 
     @Override

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.Writer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -13,8 +12,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.mailtls.cli.LabCommand;
+import io.mailtls.lab.WaitingWriter;
 import io.mailtls.lab.record.SmtpSenderAccess;
 import picocli.CommandLine;
 import tools.jackson.databind.json.JsonMapper;
@@ -90,53 +88,4 @@ class LabRecordCommandTest {
         return new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(m.group(1)));
     }
 
-    /** A writer whose text a test can wait for, without sleeping. */
-    private static final class WaitingWriter extends Writer {
-        private final StringBuilder text = new StringBuilder();
-        private final ReentrantLock lock = new ReentrantLock();
-        private final Condition changed = lock.newCondition();
-
-        @Override
-        public void write(char[] buffer, int offset, int length) {
-            lock.lock();
-            try {
-                text.append(buffer, offset, length);
-                changed.signalAll();
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        String text() {
-            lock.lock();
-            try {
-                return text.toString();
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        String awaitText(String wanted) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            lock.lock();
-            try {
-                while (text.indexOf(wanted) < 0) {
-                    long left = deadline - System.nanoTime();
-                    assertThat(left).as("waiting for '" + wanted + "' in:\n" + text).isPositive();
-                    changed.awaitNanos(left);
-                }
-                return text.toString();
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    }
 }
