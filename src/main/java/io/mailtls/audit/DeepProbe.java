@@ -8,6 +8,7 @@ import io.mailtls.net.Phase;
 import io.mailtls.smtp.SmtpProbeFacts;
 import io.mailtls.smtp.SmtpProbes;
 import io.mailtls.tls.jsse.TlsSessionFacts;
+import io.mailtls.tls.probe.ConnectionGate;
 import io.mailtls.tls.probe.Preamble;
 import io.mailtls.tls.probe.ProbeOptions;
 import io.mailtls.tls.probe.ProbeTarget;
@@ -17,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+
 
 /** Runs the {@code --deep} probes on an endpoint whose basic conversation got as far as the TLS handshake. */
 final class DeepProbe {
@@ -31,17 +33,26 @@ final class DeepProbe {
         return f.tls() != null || (f.failure() != null && f.failure().phase() == Phase.TLS_HANDSHAKE);
     }
 
+    /** The per-server connection gate, with one permit already taken by the basic conversation that asks for it. */
+    static ConnectionGate gateHeldByCaller(CheckOptions o) {
+        ConnectionGate gate = new ConnectionGate(Math.max(1, o.maxConnections()));
+        gate.acquireForOwner();
+        return gate;
+    }
+
     /**
-     * Starts the raw enumeration at once, beside the basic conversation (or, later, the SMTP probes), which holds
-     * one connection: the enumeration gets the rest of the per-server budget, never more than maxConnections in all.
+     * Starts the raw enumeration beside the basic conversation (and, later, the SMTP probes), which hold one
+     * permit of the gate: the enumeration uses the rest, and that one too once the caller releases it, so never
+     * more than maxConnections are open to the server at once.
      */
-    static CompletableFuture<TlsProfile> startEnumeration(Endpoint ep, CheckOptions o, String sni) {
+    static CompletableFuture<TlsProfile> startEnumeration(Endpoint ep, CheckOptions o, String sni,
+            ConnectionGate gate) {
         Preamble preamble = ep.mode() == Mode.IMPLICIT_TLS ? Preamble.IMPLICIT_TLS
                 : new StartTlsPreamble(o.ehloName(), o.step(), o.greetingLimit());
-        ProbeOptions po = ProbeOptions.DEFAULT.withMaxConnections(Math.max(1, o.maxConnections() - 1))
+        ProbeOptions po = ProbeOptions.DEFAULT.withMaxConnections(Math.max(1, o.maxConnections()))
                 .withProbeTimeout(o.step().plus(o.greetingLimit()));
         var target = new ProbeTarget(ep.host(), ep.address(), ep.port(), Optional.ofNullable(sni), preamble);
-        return CompletableFuture.supplyAsync(() -> TlsProber.probe(target, po),
+        return CompletableFuture.supplyAsync(() -> TlsProber.probe(target, po, gate),
                 r -> Thread.ofVirtual().name("mailtls-deep").start(r));
     }
 

@@ -48,6 +48,8 @@ public final class EndpointAudit {
             socket.connect(target, deadline.stepMillis(options.step()));
             socket.setTcpNoDelay(true);
             transcript.note("connected in " + transcript.elapsedMs() + " ms");
+            // This connection is the server's first from us, so any per-client limit falls on the probes, not on it.
+            startDeep(endpoint, expectedName, st);
             SmtpSession session = new SmtpSession(socket, transcript, options.step(), deadline);
             StartTlsDialog dialog = new StartTlsDialog(session, options.ehloName());
             st.dialog = dialog;
@@ -61,6 +63,10 @@ public final class EndpointAudit {
             transcript.note("connection failed: " + st.failure.detail() + " (" + e.getMessage() + ")");
         } finally {
             dog.cancel(false);
+            if (st.gate != null) {
+                // Probes take this connection's slot next: it is free once the server has seen it end.
+                io.mailtls.net.Connector.hangUp(socket, java.time.Duration.ofSeconds(1));
+            }
             try {
                 socket.close();
             } catch (IOException ignored) {
@@ -77,8 +83,21 @@ public final class EndpointAudit {
         // The SMTP probes need only the network; they run while the chain is validated.
         var enumeration = st.enumeration;
         boolean worthIt = enumeration != null && DeepProbe.worthIt(facts);
+        if (enumeration != null && !worthIt) {
+            // Nothing to learn from a server that never got to TLS with us: stop the probes now.
+            st.gate.cancel("the check's own conversation ended before TLS" + (st.failure == null ? ""
+                    : ": " + st.failure.detail()));
+        }
         var smtpProbes = worthIt ? java.util.concurrent.CompletableFuture.supplyAsync(() -> DeepProbe.smtpProbes(
                 endpoint, options, sniFor(expectedName), st.tls), VIRTUAL) : null;
+        if (st.gate != null) {
+            // The basic conversation's permit passes to the SMTP probes, then to the enumeration.
+            if (smtpProbes == null) {
+                st.gate.release();
+            } else {
+                smtpProbes.whenComplete((done, error) -> st.gate.release());
+            }
+        }
         CertificateFacts cert = st.tls == null || st.tls.chain().isEmpty() ? null
                 : CertificateAnalyzer.analyze(st.tls.chain(), expectedName, options.anchors(), Instant.now());
         facts = new EndpointFacts(endpoint, expectedName, facts.transcript(), facts.smtp(), st.tls, cert, st.failure,
@@ -102,6 +121,7 @@ public final class EndpointAudit {
         StartTlsDialog dialog;
         TlsSessionFacts tls;
         java.util.concurrent.CompletableFuture<io.mailtls.tls.probe.TlsProfile> enumeration;
+        io.mailtls.tls.probe.ConnectionGate gate;
         Failure failure;
         Failure afterTls;
 
@@ -123,7 +143,6 @@ public final class EndpointAudit {
             stop(st, f, dialog);
             return;
         }
-        startDeep(ep, expected, st);
         if (!handshake(ep, expected, socket, dialog.bytesAfter220(), session, st)) {
             return;
         }
@@ -137,7 +156,6 @@ public final class EndpointAudit {
 
     private void implicitTls(Endpoint ep, String expected, Socket socket, SmtpSession session,
                              StartTlsDialog dialog, State st) throws IOException {
-        startDeep(ep, expected, st);
         if (!handshake(ep, expected, socket, new byte[0], session, st)) {
             return;
         }
@@ -154,12 +172,14 @@ public final class EndpointAudit {
     }
 
     /**
-     * With --deep, the raw enumeration starts once the server has accepted STARTTLS (so it can tell something and
-     * is not throttling us), beside the rest of this conversation, within the per-server connection budget.
+     * With --deep, the raw enumeration starts as soon as this conversation's connection is up, beside it, within
+     * the per-server connection budget: on a server that greets slowly this saves a greeting delay. It is cancelled
+     * if this conversation does not get as far as TLS (no STARTTLS, a 421, a refusal).
      */
     private void startDeep(Endpoint ep, String expected, State st) {
         if (options.deep()) {
-            st.enumeration = DeepProbe.startEnumeration(ep, options, sniFor(expected));
+            st.gate = DeepProbe.gateHeldByCaller(options);
+            st.enumeration = DeepProbe.startEnumeration(ep, options, sniFor(expected), st.gate);
         }
     }
 

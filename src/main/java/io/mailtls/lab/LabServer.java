@@ -214,12 +214,14 @@ public final class LabServer implements AutoCloseable {
             if (guard != null) {
                 guard.cancel(false);
             }
-            closeSocket(socket);
+            // Counted as over before the close, so a client that saw the close and connects again at once is
+            // never refused, nor counted twice in the peak, because of our own bookkeeping.
             if (record != null) {
                 remember(record);
             }
             permits.release();
             active.decrementAndGet();
+            closeSocket(socket);
             threads.remove(Thread.currentThread());
             signalIdle();
         }

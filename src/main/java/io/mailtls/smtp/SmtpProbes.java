@@ -5,6 +5,7 @@ import io.mailtls.net.Deadline;
 import io.mailtls.net.Failure;
 import io.mailtls.tls.jsse.HandshakeResult;
 import io.mailtls.tls.jsse.JsseHandshake;
+import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -17,6 +18,8 @@ import java.time.Duration;
 public final class SmtpProbes {
     /** Plaintext sent in the same packet as STARTTLS; a safe server discards it when TLS starts (RFC 3207 §4.2). */
     static final String INJECTED = "NOOP mailtls-injected";
+    /** How long a probe waits for the server to close after it did, so the next connection does not overlap. */
+    private static final Duration HANG_UP = Duration.ofSeconds(1);
 
     private final InetSocketAddress to;
     private final String ehloName;
@@ -46,7 +49,8 @@ public final class SmtpProbes {
      * answers the EHLO only; a vulnerable one first answers the NOOP it read before TLS started.
      */
     Boolean injection(String[] evidence) {
-        try (Socket s = Connector.open(to, deadline, step)) {
+        try (Socket s = Connector.open(to, deadline, step);
+                Closeable bye = () -> Connector.hangUp(s, HANG_UP)) {
             Transcript t = new Transcript();
             SmtpSession session = new SmtpSession(s, t, step, deadline);
             StartTlsDialog dialog = new StartTlsDialog(session, ehloName);
@@ -106,7 +110,8 @@ public final class SmtpProbes {
 
     /** Sends MAIL FROM in plaintext, then RSET and QUIT; never RCPT or DATA. */
     Boolean requireTls(String[] evidence) {
-        try (Socket s = Connector.open(to, deadline, step)) {
+        try (Socket s = Connector.open(to, deadline, step);
+                Closeable bye = () -> Connector.hangUp(s, HANG_UP)) {
             SmtpSession session = new SmtpSession(s, new Transcript(), step, deadline);
             StartTlsDialog dialog = new StartTlsDialog(session, ehloName);
             Failure f = dialog.greeting(step.multipliedBy(3));

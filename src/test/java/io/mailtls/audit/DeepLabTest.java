@@ -6,6 +6,7 @@ import io.mailtls.cert.TrustAnchors;
 import io.mailtls.check.Finding;
 import io.mailtls.lab.Lab;
 import io.mailtls.lab.LabConfig;
+import io.mailtls.lab.LabServer;
 import io.mailtls.lab.Scenario;
 import io.mailtls.net.TargetParser;
 import io.mailtls.report.JsonReport;
@@ -23,7 +24,7 @@ class DeepLabTest {
     @BeforeAll
     static void start() throws Exception {
         lab = Lab.start(LabConfig.of(Scenario.GOOD, Scenario.STARTTLS_INJECTION, Scenario.WEAK_CIPHERS,
-                Scenario.TLS10_ONLY, Scenario.THROTTLED));
+                Scenario.TLS10_ONLY, Scenario.THROTTLED, Scenario.NO_STARTTLS));
         options = new CheckOptions("tests.mailtls.invalid", "mx.lab.test", null, TrustAnchors.load(lab.caFile()),
                 Duration.ofSeconds(3), Duration.ofSeconds(20), true, false).withDeep(true);
     }
@@ -73,6 +74,28 @@ class DeepLabTest {
         var json = JsonReport.tree(r, false).get("endpoints").get(0).get("probe");
         assertThat(json.get("connections").asInt()).isBetween(3, 60);
         assertThat(json.get("protocols").get("TLSv1.0").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theJsonCountsEveryProbeConnectionTheServerSaw() {
+        long before = lab.server(Scenario.GOOD).connectionsAccepted();
+        CheckReport r = deep(Scenario.GOOD);
+        var probe = r.endpoints().getFirst().facts().probe();
+        // The check's own conversation, the two SMTP probes and the enumeration's connections, nothing else. (The
+        // limit of connections at once is asserted in ProbeBehaviourTest, by a server that leaves its count before
+        // it answers; the lab's JSSE closes a failed handshake before the lab can count the session as over.)
+        assertThat(lab.server(Scenario.GOOD).connectionsAccepted() - before).isEqualTo(probe.connections() + 3L);
+    }
+
+    @Test
+    void probesStartedBesideTheCheckStopWhenStarttlsIsNotOffered() {
+        LabServer server = lab.server(Scenario.NO_STARTTLS);
+        CheckReport r = deep(Scenario.NO_STARTTLS);
+        assertThat(ids(r)).contains("STARTTLS_NOT_OFFERED");
+        assertThat(r.endpoints().getFirst().facts().probe()).isNull();
+        // The check's conversation and at most the two probes that started beside it before it learnt there is no
+        // STARTTLS; no retries, no enumeration.
+        assertThat(server.connectionsAccepted()).isBetween(1L, 3L);
     }
 
     @Test

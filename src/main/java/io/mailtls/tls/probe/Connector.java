@@ -10,8 +10,6 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -25,18 +23,26 @@ import org.slf4j.LoggerFactory;
 public final class Connector {
     private static final Logger LOG = LoggerFactory.getLogger(Connector.class);
 
+    /** How long a probe waits for the server to close after it did: a sane server closes at once. */
+    private static final Duration HANG_UP = Duration.ofSeconds(1);
+
     private final ProbeTarget target;
     private final ProbeOptions options;
     private final Deadline scanDeadline;
-    private final Semaphore gate;
+    private final ConnectionGate gate;
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicReference<String> gaveUp = new AtomicReference<>();
 
     public Connector(ProbeTarget target, ProbeOptions options, Deadline scanDeadline) {
+        this(target, options, scanDeadline, new ConnectionGate(options.maxConnections()));
+    }
+
+    /** A connector whose connections count against a gate shared with other connections to the same server. */
+    public Connector(ProbeTarget target, ProbeOptions options, Deadline scanDeadline, ConnectionGate gate) {
         this.target = target;
         this.options = options;
         this.scanDeadline = scanDeadline;
-        this.gate = new Semaphore(options.maxConnections(), true);
+        this.gate = gate;
     }
 
     /** Connections opened so far (attempts included). */
@@ -46,20 +52,25 @@ public final class Connector {
 
     /** Why the scan stopped connecting, if it did. */
     public java.util.Optional<String> gaveUp() {
-        return java.util.Optional.ofNullable(gaveUp.get());
+        return java.util.Optional.ofNullable(gaveUp.get()).or(gate::cancelled);
+    }
+
+    /** {@link #exchange(byte[], ConnectionGate.Priority)} for a round of a chain. */
+    public ProbeAttempt<ServerResponse> exchange(byte[] hello) {
+        return exchange(hello, ConnectionGate.Priority.CHAIN);
     }
 
     /** Sends one ClientHello on a fresh connection and returns the server's answer, retrying transient failures. */
-    public ProbeAttempt<ServerResponse> exchange(byte[] hello) {
+    public ProbeAttempt<ServerResponse> exchange(byte[] hello, ConnectionGate.Priority priority) {
         for (int attempt = 0; ; attempt++) {
-            String stop = gaveUp.get();
+            String stop = gaveUp().orElse(null);
             if (stop != null) {
                 return new ProbeAttempt.Failed<>(FailureKind.BUDGET, "stopped probing: " + stop);
             }
             if (scanDeadline.expired()) {
                 return new ProbeAttempt.Failed<>(FailureKind.BUDGET, "scan deadline passed");
             }
-            ProbeAttempt<ServerResponse> result = once(hello);
+            ProbeAttempt<ServerResponse> result = once(hello, priority);
             if (!(result instanceof ProbeAttempt.Failed<ServerResponse> failed)) {
                 return result;
             }
@@ -74,27 +85,30 @@ public final class Connector {
             LOG.debug("{}: {} ({}), retry {} after backoff", target.endpoint(), failed.kind(), failed.detail(),
                     attempt + 1);
             if (!pause(options.backoff().multipliedBy(1L << Math.min(attempt, 10)))) {
-                return new ProbeAttempt.Failed<>(FailureKind.BUDGET, "interrupted while backing off");
+                return new ProbeAttempt.Failed<>(FailureKind.BUDGET, gate.cancelled()
+                        .map(why -> "stopped probing: " + why).orElse("interrupted while backing off"));
             }
         }
     }
 
-    private ProbeAttempt<ServerResponse> once(byte[] hello) {
+    private ProbeAttempt<ServerResponse> once(byte[] hello, ConnectionGate.Priority priority) {
         try {
-            if (!gate.tryAcquire(Math.max(1, scanDeadline.remainingMillis()), TimeUnit.MILLISECONDS)) {
-                return new ProbeAttempt.Failed<>(FailureKind.BUDGET, "no connection slot before the scan deadline");
+            if (!gate.acquire(priority, Math.max(1, scanDeadline.remainingMillis()))) {
+                return new ProbeAttempt.Failed<>(FailureKind.BUDGET, gate.cancelled().map(why -> "stopped probing: " + why)
+                        .orElse("no connection slot before the scan deadline"));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new ProbeAttempt.Failed<>(FailureKind.BUDGET, "interrupted");
         }
-        String stop = gaveUp.get();
+        String stop = gaveUp().orElse(null);
         if (stop != null) {
             // Checked again holding the slot: another probe may have given up while this one waited.
             gate.release();
             return new ProbeAttempt.Failed<>(FailureKind.BUDGET, "stopped probing: " + stop);
         }
-        try (Socket socket = new Socket()) {
+        Socket socket = new Socket();
+        try {
             connections.incrementAndGet();
             socket.setTcpNoDelay(true);
             Deadline deadline = scanDeadline.atMost(options.probeTimeout());
@@ -120,6 +134,9 @@ public final class Connector {
         } catch (IOException e) {
             return new ProbeAttempt.Failed<>(FailureKind.IO, String.valueOf(e.getMessage()));
         } finally {
+            // The slot is free only once the server has seen this connection end, not merely when we dropped it.
+            io.mailtls.net.Connector.hangUp(socket, Duration.ofMillis(Math.max(1,
+                    Math.min(HANG_UP.toMillis(), scanDeadline.remainingMillis()))));
             gate.release();
         }
     }
@@ -137,8 +154,7 @@ public final class Connector {
     private boolean pause(Duration wait) {
         long millis = Math.min(wait.toMillis(), scanDeadline.remainingMillis());
         try {
-            Thread.sleep(Math.max(0, millis));
-            return true;
+            return gate.pause(Math.max(0, millis));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

@@ -13,9 +13,10 @@ import java.util.List;
  * @param singleHello whether every accepted suite came from the first hello's list (so pick order is
  *                    the server's order when it imposes one)
  * @param complete    whether every list was driven to a refusal, so nothing was missed
+ * @param serverOrder whether the server imposes its suite order, when the enumeration found out (null if not)
  */
 record Enumeration(ProtocolVersion version, Boolean supported, List<Integer> accepted, int firstPick,
-        boolean singleHello, boolean complete) {
+        boolean singleHello, boolean complete, Boolean serverOrder) {
     Enumeration {
         accepted = List.copyOf(accepted);
     }

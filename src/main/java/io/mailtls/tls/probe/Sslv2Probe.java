@@ -23,7 +23,7 @@ final class Sslv2Probe {
      * @return supported true with the specs, false on refusal, null when unclear
      */
     Sslv2Result probe() {
-        var attempt = connector.exchange(hellos.sslv2());
+        var attempt = connector.exchange(hellos.sslv2(), ConnectionGate.Priority.ONE_OFF);
         if (!(attempt instanceof ProbeAttempt.Completed<ServerResponse>(ServerResponse response))) {
             notes.inconclusive("SSLv2: " + attempt);
             return new Sslv2Result(null, List.of());

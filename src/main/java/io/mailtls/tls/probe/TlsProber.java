@@ -36,13 +36,22 @@ public final class TlsProber {
 
     /** Probes the target; never throws for anything the server does. */
     public static TlsProfile probe(ProbeTarget target, ProbeOptions options) {
+        return probe(target, options, new ConnectionGate(options.maxConnections()));
+    }
+
+    /**
+     * Probes the target within a connection gate shared with the caller's own connections to the same server
+     * (the basic check's conversation holds one permit while the probes run beside it).
+     */
+    public static TlsProfile probe(ProbeTarget target, ProbeOptions options, ConnectionGate gate) {
         long start = System.nanoTime();
-        Connector connector = new Connector(target, options, Deadline.in(options.scanTimeout()));
+        Connector connector = new Connector(target, options, Deadline.in(options.scanTimeout()), gate);
         HelloFactory hellos = new HelloFactory(target.sni());
         HelloFacts facts = new HelloFacts();
         Notes notes = new Notes();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            var enumerator = new SuiteEnumerator(connector, hellos, facts, notes, options.maxSuitesPerHello(), pool);
+            var enumerator = new SuiteEnumerator(connector, hellos, facts, notes, options.maxSuitesPerHello(),
+                    options.maxConnections(), pool);
             var sslv2 = CompletableFuture.supplyAsync(() -> new Sslv2Probe(connector, hellos, notes).probe(), pool);
             Map<ProtocolVersion, CompletableFuture<Enumeration>> enums = new EnumMap<>(ProtocolVersion.class);
             for (ProtocolVersion v : TLS_VERSIONS) {
@@ -50,16 +59,19 @@ public final class TlsProber {
                         pool));
             }
             var allEnums = CompletableFuture.allOf(enums.values().toArray(CompletableFuture[]::new));
-            var scanner = new GroupScanner(connector, hellos, facts, notes);
-            // TLS 1.3 groups need only the TLS 1.3 suites, so they start while older versions are still running.
-            CompletableFuture<List<Integer>> groups = enums.get(ProtocolVersion.TLS_1_3).thenComposeAsync(
-                    tls13 -> !tls13.accepted().isEmpty()
-                            ? CompletableFuture.completedFuture(scanner.tls13(tls13.accepted()))
-                            : allEnums.thenApplyAsync(done -> legacyGroups(enums, scanner), pool), pool);
-            CompletableFuture<Optional<Boolean>> order = allEnums.thenApplyAsync(
-                    done -> serverOrder(enums, new ServerOrderProbe(connector, hellos, notes)), pool);
-            CompletableFuture<Map<ProtocolVersion, Enumeration>> results = order.thenApplyAsync(
-                    serverOrder -> reorder(enums, serverOrder.orElse(false), enumerator), pool);
+            var scanner = new GroupScanner(connector, facts, notes, pool, options.maxConnections());
+            // TLS 1.3 groups need only to know that TLS 1.3 works: they start after its first answer, beside the
+            // elimination of its suites, which on a slow server is several greeting delays long.
+            CompletableFuture<List<Integer>> groups = enumerator.firstAnswer(ProtocolVersion.TLS_1_3)
+                    .thenComposeAsync(tls13 -> tls13
+                            ? CompletableFuture.completedFuture(scanner.tls13(hellos,
+                                    Candidates.forVersion(ProtocolVersion.TLS_1_3)))
+                            : allEnums.thenApplyAsync(done -> legacyGroups(enums, scanner, hellos), pool), pool);
+            // Starts at once: it waits only for the versions it needs, highest first (usually TLS 1.2 alone).
+            CompletableFuture<Optional<Boolean>> order = CompletableFuture.supplyAsync(
+                    () -> serverOrder(enums, new ServerOrderProbe(connector, hellos, notes)), pool);
+            CompletableFuture<Map<ProtocolVersion, Enumeration>> results = order.thenCombineAsync(allEnums,
+                    (serverOrder, done) -> reorder(enums, serverOrder.orElse(false), enumerator), pool);
 
             Map<ProtocolVersion, Enumeration> byVersion = join(results, Map.of(), notes);
             Sslv2Probe.Sslv2Result v2 = join(sslv2, new Sslv2Probe.Sslv2Result(null, List.of()), notes);
@@ -75,14 +87,14 @@ public final class TlsProber {
     }
 
     private static List<Integer> legacyGroups(Map<ProtocolVersion, CompletableFuture<Enumeration>> enums,
-            GroupScanner scanner) {
+            GroupScanner scanner, HelloFactory hellos) {
         for (ProtocolVersion v : LEGACY_BY_PREFERENCE) {
             List<Integer> ecdhe = enums.get(v).join().accepted().stream()
                     .filter(s -> CipherSuites.byCode(s).map(CipherSuite::keyExchange)
                             .filter(kx -> kx.equals("ECDHE")).isPresent())
                     .toList();
             if (!ecdhe.isEmpty()) {
-                return scanner.legacy(v, ecdhe);
+                return scanner.legacy(hellos, v, ecdhe);
             }
         }
         return List.of();
@@ -96,7 +108,8 @@ public final class TlsProber {
         for (ProtocolVersion v : order) {
             Enumeration e = enums.get(v).join();
             if (e.accepted().size() >= 2) {
-                return probe.serverOrder(e, Candidates.forVersion(v));
+                return e.serverOrder() != null ? Optional.of(e.serverOrder())
+                        : probe.serverOrder(e, Candidates.forVersion(v));
             }
         }
         return Optional.empty();
@@ -111,7 +124,8 @@ public final class TlsProber {
             if (serverOrder && !e.singleHello() && e.accepted().size() >= 2) {
                 Enumeration again = enumerator.enumerate(v, e.accepted());
                 if (again.complete() && again.accepted().size() == e.accepted().size()) {
-                    e = new Enumeration(v, e.supported(), again.accepted(), again.firstPick(), true, e.complete());
+                    e = new Enumeration(v, e.supported(), again.accepted(), again.firstPick(), true, e.complete(),
+                            e.serverOrder());
                 }
             }
             out.put(v, e);

@@ -75,6 +75,16 @@ class OpensslInteropTest {
     }
 
     @Test
+    void groupsComeInTheServersOrderWhereItImposesOne() throws Exception {
+        // Spread over the scanner's lanes on purpose, so its merge by elimination is what puts them in order.
+        try (var server = OpensslServer.start(rsa, "-serverpref", "-groups", "P-521:X25519:ffdhe2048:P-256")) {
+            TlsProfile p = probe(server.port());
+            assertThat(p.groups()).containsExactly("secp521r1", "x25519", "ffdhe2048", "secp256r1");
+            assertThat(p.inconclusive()).isEmpty();
+        }
+    }
+
+    @Test
     void oldVersionsAndWeakDhAtSecurityLevelZero() throws Exception {
         Path dh = dir.resolve("dh1024.pem");
         OpensslServer.run(List.of("openssl", "dhparam", "-out", dh.toString(), "1024"));
