@@ -8,7 +8,8 @@ import org.xbill.DNS.DNSSEC;
 
 /**
  * A JCA provider of the signature checks DNSSEC uses (ECDSA P-256/P-384, Ed25519, Ed448, RSA), seen only by
- * dnsjava's {@link DNSSEC} class: it remembers checks that succeeded and hands the others to the JDK.
+ * dnsjava's {@link DNSSEC} class: it remembers checks that succeeded and runs the others with the fastest code
+ * under the launcher's C1-only JIT ({@link SignatureVerifier}).
  *
  * <p>Why a provider: dnsjava's validator has no hook around a signature check; it calls
  * {@code Signature.getInstance(name)} and takes the first provider that has the algorithm, so ours must come first.

@@ -153,5 +153,6 @@ class MemoizingSignatureSpiTest {
             }
         }
         assertThat(memo.size()).isEqualTo(1);
+        assertThat(verifier.keys()).isEqualTo(1);
     }
 }
