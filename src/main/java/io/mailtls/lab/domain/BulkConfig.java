@@ -22,10 +22,12 @@ import io.mailtls.lab.LabConfig;
  * @param smtp            the endpoints' bounds; its greeting delay is the slow endpoints' delay
  * @param caFile          where the lab root CA goes; null: a temporary file
  * @param trustAnchorFile where the DS trust anchor goes; null: a temporary file
+ * @param presign         sign every RRset before serving (as real authoritative servers serve pre-signed zones)
+ *                        instead of on first demand; see {@link io.mailtls.lab.domain.dns.LabDnsConfig#presign()}
  */
 public record BulkConfig(int endpoints, int domains, double faultyFraction, double slowFraction, long seed,
                          int smtpPort, int dnsPort, int addressBlock, LabConfig smtp, Path caFile,
-                         Path trustAnchorFile) {
+                         Path trustAnchorFile, boolean presign) {
 
     public static final int MAX_ENDPOINTS = 20_000;
     public static final int MAX_DOMAINS = 100_000;
@@ -56,51 +58,56 @@ public record BulkConfig(int endpoints, int domains, double faultyFraction, doub
     /** {@code endpoints} and {@code domains} with 10% faulty and 5% slow endpoints, free ports, default bounds. */
     public static BulkConfig of(int endpoints, int domains) {
         return new BulkConfig(endpoints, domains, 0.10, 0.05, 1, 0, 0, DEFAULT_ADDRESS_BLOCK, LabConfig.of(), null,
-                null);
+                null, false);
     }
 
     public BulkConfig withFractions(double faulty, double slow) {
         return new BulkConfig(endpoints, domains, faulty, slow, seed, smtpPort, dnsPort, addressBlock, smtp, caFile,
-                trustAnchorFile);
+                trustAnchorFile, presign);
     }
 
     public BulkConfig withGreetingDelay(Duration value) {
         return new BulkConfig(endpoints, domains, faultyFraction, slowFraction, seed, smtpPort, dnsPort, addressBlock,
-                smtp.withGreetingDelay(value), caFile, trustAnchorFile);
+                smtp.withGreetingDelay(value), caFile, trustAnchorFile, presign);
     }
 
     public BulkConfig withSeed(long value) {
         return new BulkConfig(endpoints, domains, faultyFraction, slowFraction, value, smtpPort, dnsPort, addressBlock,
-                smtp, caFile, trustAnchorFile);
+                smtp, caFile, trustAnchorFile, presign);
     }
 
     public BulkConfig withSmtpPort(int value) {
         return new BulkConfig(endpoints, domains, faultyFraction, slowFraction, seed, value, dnsPort, addressBlock,
-                smtp, caFile, trustAnchorFile);
+                smtp, caFile, trustAnchorFile, presign);
     }
 
     public BulkConfig withDnsPort(int value) {
         return new BulkConfig(endpoints, domains, faultyFraction, slowFraction, seed, smtpPort, value, addressBlock,
-                smtp, caFile, trustAnchorFile);
+                smtp, caFile, trustAnchorFile, presign);
     }
 
     public BulkConfig withAddressBlock(int value) {
         return new BulkConfig(endpoints, domains, faultyFraction, slowFraction, seed, smtpPort, dnsPort, value, smtp,
-                caFile, trustAnchorFile);
+                caFile, trustAnchorFile, presign);
     }
 
     public BulkConfig withSmtp(LabConfig value) {
         return new BulkConfig(endpoints, domains, faultyFraction, slowFraction, seed, smtpPort, dnsPort, addressBlock,
-                value, caFile, trustAnchorFile);
+                value, caFile, trustAnchorFile, presign);
     }
 
     public BulkConfig withCaFile(Path value) {
         return new BulkConfig(endpoints, domains, faultyFraction, slowFraction, seed, smtpPort, dnsPort, addressBlock,
-                smtp, value, trustAnchorFile);
+                smtp, value, trustAnchorFile, presign);
     }
 
     public BulkConfig withTrustAnchorFile(Path value) {
         return new BulkConfig(endpoints, domains, faultyFraction, slowFraction, seed, smtpPort, dnsPort, addressBlock,
-                smtp, caFile, value);
+                smtp, caFile, value, presign);
+    }
+
+    public BulkConfig withPresign(boolean value) {
+        return new BulkConfig(endpoints, domains, faultyFraction, slowFraction, seed, smtpPort, dnsPort, addressBlock,
+                smtp, caFile, trustAnchorFile, value);
     }
 }

@@ -141,7 +141,7 @@ public final class DomainLab implements AutoCloseable {
                     parts.watchdog);
             parts.policy = LabMtaSts.start(parts.pki, List.of(), LabMtaStsConfig.defaults());
             LabDns dns = LabDns.start(layout.zone(), LabDnsConfig.defaults().withPort(config.dnsPort())
-                    .withTrustAnchorFile(config.trustAnchorFile()));
+                    .withTrustAnchorFile(config.trustAnchorFile()).withPresign(config.presign()));
             return new DomainLab(parts, dns, layout.domains(parts.smtp.port(), config.smtp()));
         } catch (LabStartException | RuntimeException e) {
             parts.close();

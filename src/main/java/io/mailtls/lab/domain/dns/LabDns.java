@@ -92,6 +92,11 @@ public final class LabDns implements AutoCloseable {
         Instant now = Instant.now();
         ZoneSigner signer = new ZoneSigner(zone.apex(), now);
         ZoneTable table = ZoneTable.of(zone, signer, config.bindAddress(), now.getEpochSecond());
+        if (config.presign()) {
+            long started = System.nanoTime();
+            int signed = table.presign(signer);
+            LOG.debug("lab DNS: {} RRsets signed in {} ms", signed, (System.nanoTime() - started) / 1_000_000);
+        }
         Path tempDirectory = null;
         Path anchorFile;
         try {

@@ -14,9 +14,12 @@ import java.util.Objects;
  *                          null means a temporary directory removed on close
  * @param tcpIdleTimeout    a TCP client silent this long is disconnected
  * @param maxTcpConnections TCP connections served at once; more are closed at once
+ * @param presign           sign every RRset of the signed zone at start, as a real authoritative server serves a
+ *                          zone signed beforehand; otherwise each RRset is signed when first asked for (a large lab
+ *                          starts at once, but its first answers cost a signature each, on the serving thread)
  */
 public record LabDnsConfig(InetAddress bindAddress, int port, Path trustAnchorFile, Duration tcpIdleTimeout,
-                           int maxTcpConnections) {
+                           int maxTcpConnections, boolean presign) {
 
     public static final Duration DEFAULT_TCP_IDLE = Duration.ofSeconds(10);
     public static final int DEFAULT_MAX_TCP = 256;
@@ -40,26 +43,30 @@ public record LabDnsConfig(InetAddress bindAddress, int port, Path trustAnchorFi
 
     /** 127.0.0.1, a free port, a temporary anchor file, default bounds. */
     public static LabDnsConfig defaults() {
-        return new LabDnsConfig(InetAddress.getLoopbackAddress(), 0, null, DEFAULT_TCP_IDLE, DEFAULT_MAX_TCP);
+        return new LabDnsConfig(InetAddress.getLoopbackAddress(), 0, null, DEFAULT_TCP_IDLE, DEFAULT_MAX_TCP, false);
     }
 
     public LabDnsConfig withPort(int value) {
-        return new LabDnsConfig(bindAddress, value, trustAnchorFile, tcpIdleTimeout, maxTcpConnections);
+        return new LabDnsConfig(bindAddress, value, trustAnchorFile, tcpIdleTimeout, maxTcpConnections, presign);
     }
 
     public LabDnsConfig withBindAddress(InetAddress value) {
-        return new LabDnsConfig(value, port, trustAnchorFile, tcpIdleTimeout, maxTcpConnections);
+        return new LabDnsConfig(value, port, trustAnchorFile, tcpIdleTimeout, maxTcpConnections, presign);
     }
 
     public LabDnsConfig withTrustAnchorFile(Path value) {
-        return new LabDnsConfig(bindAddress, port, value, tcpIdleTimeout, maxTcpConnections);
+        return new LabDnsConfig(bindAddress, port, value, tcpIdleTimeout, maxTcpConnections, presign);
     }
 
     public LabDnsConfig withTcpIdleTimeout(Duration value) {
-        return new LabDnsConfig(bindAddress, port, trustAnchorFile, value, maxTcpConnections);
+        return new LabDnsConfig(bindAddress, port, trustAnchorFile, value, maxTcpConnections, presign);
     }
 
     public LabDnsConfig withMaxTcpConnections(int value) {
-        return new LabDnsConfig(bindAddress, port, trustAnchorFile, tcpIdleTimeout, value);
+        return new LabDnsConfig(bindAddress, port, trustAnchorFile, tcpIdleTimeout, value, presign);
+    }
+
+    public LabDnsConfig withPresign(boolean value) {
+        return new LabDnsConfig(bindAddress, port, trustAnchorFile, tcpIdleTimeout, maxTcpConnections, value);
     }
 }

@@ -96,6 +96,11 @@ final class Zone {
         return node == null ? null : node.get(type);
     }
 
+    /** Every RRset of the zone, NSECs included. */
+    java.util.stream.Stream<RRset> rrsets() {
+        return nodes.values().stream().flatMap(node -> node.values().stream());
+    }
+
     /** Whether {@code owner} holds any data. */
     boolean holds(Name owner) {
         return nodes.containsKey(owner);

@@ -106,6 +106,18 @@ final class ZoneTable {
         return ZoneSigner.Mode.VALID;
     }
 
+    /**
+     * Signs every RRset of the signed zone now, in the mode answers about its owner use, and returns how many; the
+     * signer keeps them, so answers only look them up. Answers that need another mode still sign on demand.
+     */
+    int presign(ZoneSigner signer) {
+        // Parallel: a bulk lab holds tens of thousands of RRsets, and the signer is safe for distinct sets.
+        return apex.rrsets().parallel().mapToInt(set -> {
+            signer.sign(set, signing(set.getName()));
+            return 1;
+        }).sum();
+    }
+
     Zone apex() {
         return apex;
     }

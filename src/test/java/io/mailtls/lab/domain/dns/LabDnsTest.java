@@ -40,12 +40,13 @@ class LabDnsTest {
     static final String HASH = "8cb0fc6c527506a053f4f14c8464bebbd6dede2738d11468dd953d7d6a3021f1";
     static final String BIG = "x".repeat(3000);
 
+    static LabZone zone;
     static LabDns dns;
     static DnsClient client;
 
     @BeforeAll
     static void start() throws Exception {
-        LabZone zone = LabZone.builder("lab.test")
+        zone = LabZone.builder("lab.test")
                 .mx("lab.test", 10, "mx1.lab.test")
                 .address("mx1.lab.test", InetAddress.getByName("127.0.0.10"))
                 .tlsa("_25._tcp.mx1.lab.test", 3, 1, 1, HexFormat.of().parseHex(HASH))
@@ -158,6 +159,27 @@ class LabDnsTest {
 
         assertThat(txt.dnssec()).isEqualTo(DnssecStatus.BOGUS);
         assertThat(txt.records()).extracting(TxtRecord::text).containsExactly("v=spf1 -all");
+    }
+
+    @Test
+    void aPresignedLabSignsEverythingAtStartAndAnswersAlike() throws Exception {
+        try (LabDns presigned = LabDns.start(zone, LabDnsConfig.defaults().withPresign(true));
+             DnsClient c = DnsClient.create(new DnsConfig(Optional.of(presigned.address()), Duration.ofSeconds(3),
+                     TrustAnchors.fromFile(presigned.trustAnchorFile())))) {
+            int atStart = presigned.signaturesMade();
+            assertThat(atStart).as("every RRset of the signed zone, NSECs included").isGreaterThan(20);
+
+            assertThat(c.mx("lab.test").dnssec()).isEqualTo(DnssecStatus.SECURE);
+            assertThat(c.tlsa("_25._tcp.mx1.lab.test").dnssec()).isEqualTo(DnssecStatus.SECURE);
+            DnsAnswer<InetAddress> nx = c.address("nope.lab.test", false);
+            assertThat(nx.outcome()).isEqualTo(DnsOutcome.NXDOMAIN);
+            assertThat(nx.dnssec()).isEqualTo(DnssecStatus.SECURE);
+            assertThat(c.mx("insecure.lab.test").dnssec()).isEqualTo(DnssecStatus.INSECURE);
+            assertThat(presigned.signaturesMade()).as("valid answers only look signatures up").isEqualTo(atStart);
+
+            assertThat(c.mx("bogus.lab.test").dnssec()).isEqualTo(DnssecStatus.BOGUS);
+            assertThat(c.txt("corrupt.lab.test").dnssec()).isEqualTo(DnssecStatus.BOGUS);
+        }
     }
 
     @Test
