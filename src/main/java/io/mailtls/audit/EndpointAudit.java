@@ -66,11 +66,12 @@ public final class EndpointAudit {
             if (st.gate != null) {
                 // Probes take this connection's slot next: it is free once the server has seen it end.
                 io.mailtls.net.Connector.hangUp(socket, java.time.Duration.ofSeconds(1));
-            }
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // closing is best effort
+            } else {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing is best effort
+                }
             }
         }
         if (deadline.expired() && st.failure != null && st.failure.inconclusive()) {

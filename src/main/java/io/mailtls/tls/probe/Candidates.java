@@ -4,6 +4,7 @@ import io.mailtls.tls.registry.CipherFlag;
 import io.mailtls.tls.registry.CipherSuite;
 import io.mailtls.tls.registry.CipherSuites;
 import io.mailtls.tls.registry.ProtocolVersion;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -54,5 +55,20 @@ final class Candidates {
         score -= s.bits();
         score += s.has(CipherFlag.NULL) || s.has(CipherFlag.EXPORT) ? 2000 : 0;
         return score;
+    }
+
+    /**
+     * Deals the items into at most {@code lanes} lists like cards (item i to lane i mod n), so the common ones at
+     * the head of a list spread over the lanes that are then driven side by side.
+     */
+    static List<List<Integer>> deal(List<Integer> items, int lanes) {
+        List<List<Integer>> dealt = new ArrayList<>();
+        for (int i = 0; i < Math.min(Math.max(1, lanes), items.size()); i++) {
+            dealt.add(new ArrayList<>());
+        }
+        for (int i = 0; i < items.size(); i++) {
+            dealt.get(i % dealt.size()).add(items.get(i));
+        }
+        return dealt;
     }
 }

@@ -57,14 +57,7 @@ final class GroupScanner {
         int top = opening.getFirst();
         List<Integer> rest = new ArrayList<>(candidates);
         rest.remove(Integer.valueOf(top));
-        // Dealt out like cards, so the common groups at the head of the list spread over the lanes.
-        List<List<Integer>> dealt = new ArrayList<>();
-        for (int i = 0; i < Math.min(lanes, rest.size()); i++) {
-            dealt.add(new ArrayList<>());
-        }
-        for (int i = 0; i < rest.size(); i++) {
-            dealt.get(i % dealt.size()).add(rest.get(i));
-        }
+        List<List<Integer>> dealt = Candidates.deal(rest, lanes);
         List<CompletableFuture<List<Integer>>> running = new ArrayList<>();
         for (List<Integer> lane : dealt) {
             running.add(CompletableFuture.supplyAsync(() -> eliminate(lane, hello, version, true, lane.size()),

@@ -174,13 +174,7 @@ final class SuiteEnumerator {
         }
         List<Integer> rest = new ArrayList<>(head);
         rest.removeAll(List.of(first.suite(), second.suite()));
-        List<List<Integer>> dealt = new ArrayList<>();
-        for (int i = 0; i < Math.min(maxLanes, rest.size()); i++) {
-            dealt.add(new ArrayList<>());
-        }
-        for (int i = 0; i < rest.size(); i++) {
-            dealt.get(i % dealt.size()).add(rest.get(i));
-        }
+        List<List<Integer>> dealt = Candidates.deal(rest, maxLanes);
         List<CompletableFuture<Lane>> lanes = dealt.stream()
                 .map(list -> CompletableFuture.supplyAsync(() -> lane(version, list, null, style, true), pool))
                 .toList();
